@@ -1,0 +1,160 @@
+/**
+ * `npm test`: runs every suite of the project and ends with one plain line,
+ * `N passed, N failed`, that counts every test of every suite.
+ *
+ *   npm test                 # static checks, node suites, browser suites, end-to-end suites
+ *   npm test -- node e2e     # only the named stages
+ *
+ * Each stage is a child process whose output is streamed as it comes and also
+ * parsed for its runner's closing counts. A stage that exits non-zero without
+ * reporting a failure (a crash, a file that failed to load) counts as one failure,
+ * so a broken suite can never look green.
+ */
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface Stage {
+  name: string;
+  /** Files or arguments resolved when the stage runs (globs are not portable on Node 20). */
+  command: () => Promise<string[]>;
+  parse: (output: string) => Counts;
+  /** Static checks count as one test each: they pass or fail as a whole. */
+  single?: boolean;
+}
+
+const root = join(import.meta.dirname, '..');
+
+async function findTests(dir: string, suffix = '.test.ts'): Promise<string[]> {
+  const found: string[] = [];
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(join(root, dir), { withFileTypes: true, recursive: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (entry.isFile() && entry.name.endsWith(suffix)) {
+      found.push(relative(root, join(entry.parentPath, entry.name)));
+    }
+  }
+  return found.sort();
+}
+
+/** node:test's spec reporter ends with `ℹ pass N`, `ℹ fail N`, `ℹ skipped N`, `ℹ todo N`. */
+function parseNodeTest(output: string): Counts {
+  const last = (label: string) => {
+    const matches = [...output.matchAll(new RegExp(`^ℹ ${label} (\\d+)$`, 'gm'))];
+    return matches.length ? Number(matches[matches.length - 1]![1]) : 0;
+  };
+  return { passed: last('pass'), failed: last('fail'), skipped: last('skipped') + last('todo') };
+}
+
+/** Our web-test-runner reporter prints `wtr: N passed, N failed, N skipped` on exit. */
+function parseWtr(output: string): Counts {
+  const match = [...output.matchAll(/^wtr: (\d+) passed, (\d+) failed, (\d+) skipped$/gm)].pop();
+  return match
+    ? { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3]) }
+    : { passed: 0, failed: 0, skipped: 0 };
+}
+
+const nodeTest = (dirs: string[]) => async () => {
+  const files = (await Promise.all(dirs.map((dir) => findTests(dir)))).flat();
+  if (files.length === 0) return [];
+  return ['node', '--import', 'tsx', '--test', '--test-reporter=spec', ...files];
+};
+
+const stages: Stage[] = [
+  {
+    name: 'typecheck',
+    command: async () => ['npx', 'tsc', '--noEmit'],
+    parse: () => ({ passed: 0, failed: 0, skipped: 0 }),
+    single: true,
+  },
+  {
+    name: 'lint',
+    command: async () => ['npx', 'biome', 'check', '.'],
+    parse: () => ({ passed: 0, failed: 0, skipped: 0 }),
+    single: true,
+  },
+  {
+    name: 'node',
+    command: nodeTest(['test/plugin', 'test/emulator', 'test/scripts']),
+    parse: parseNodeTest,
+  },
+  {
+    name: 'browser',
+    command: async () => ['npx', 'tsx', 'test/web-test-runner.ts'],
+    parse: parseWtr,
+  },
+  {
+    name: 'e2e',
+    command: nodeTest(['test/e2e']),
+    parse: parseNodeTest,
+  },
+];
+
+function run(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(args[0]!, args.slice(1), {
+      cwd: root,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString();
+      stream.write(chunk);
+    };
+    child.stdout.on('data', collect(process.stdout));
+    child.stderr.on('data', collect(process.stderr));
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const selected = wanted.length ? stages.filter((s) => wanted.includes(s.name)) : stages;
+  const unknown = wanted.filter((w) => !stages.some((s) => s.name === w));
+  if (unknown.length) {
+    console.error(`Unknown stage(s): ${unknown.join(', ')}. Stages: ${stages.map((s) => s.name).join(', ')}`);
+    process.exit(2);
+  }
+
+  const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+  const summary: string[] = [];
+  for (const stage of selected) {
+    const args = await stage.command();
+    if (args.length === 0) {
+      summary.push(`${stage.name}: no test files`);
+      continue;
+    }
+    console.log(`\n━━ ${stage.name}: ${args.join(' ')}`);
+    const { code, output } = await run(args);
+    const counts = stage.single
+      ? { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }
+      : stage.parse(output);
+    // A non-zero exit with no failure counted means the runner itself broke.
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+    summary.push(
+      `${stage.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    );
+  }
+
+  console.log(`\n━━ summary\n${summary.join('\n')}`);
+  // Skipped or todo tests are not allowed to hide: they fail the run.
+  const ok = total.failed === 0 && total.skipped === 0;
+  console.log(`${total.passed} passed, ${total.failed + total.skipped} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+await main();

@@ -1,0 +1,68 @@
+/**
+ * Browser suites (@web/test-runner in Debian's headless Chromium): the api-helper
+ * core and the Lit elements, imported from source. Started programmatically so
+ * that the config stays TypeScript; `npm test -- browser` runs it.
+ *
+ *   npx tsx test/web-test-runner.ts                      # every browser suite
+ *   npx tsx test/web-test-runner.ts --files 'test/widgets/particle-sso.test.ts'
+ */
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, type Reporter, startTestRunner, type TestSuiteResult } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { emulatorPlugin } from './helpers/emulator-plugin.js';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Prints one plain `wtr: N passed, N failed, N skipped` line for scripts/test.ts. */
+function countLineReporter(): Reporter {
+  const walk = (suite: TestSuiteResult, acc: Record<'passed' | 'failed' | 'skipped', number>) => {
+    for (const t of suite.tests) acc[t.skipped ? 'skipped' : t.passed ? 'passed' : 'failed']++;
+    for (const s of suite.suites) walk(s, acc);
+  };
+  return {
+    stop({ sessions }) {
+      const acc = { passed: 0, failed: 0, skipped: 0 };
+      for (const s of sessions) {
+        if (s.testResults) walk(s.testResults, acc);
+        const empty = !s.testResults?.tests.length && !s.testResults?.suites.length;
+        if (!s.passed && empty) acc.failed++; // the file failed to load
+      }
+      // Printed on exit so that it comes after the default reporter's last lines.
+      process.once('exit', () =>
+        console.log(`wtr: ${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped`),
+      );
+    },
+  };
+}
+
+await startTestRunner({
+  readFileConfig: false,
+  readCliArgs: true,
+  config: {
+    files: ['test/core/**/*.test.ts', 'test/widgets/**/*.test.ts'],
+    nodeResolve: true,
+    rootDir: '.',
+    concurrency: 2,
+    // The tsconfig carries experimentalDecorators, which Lit's decorators need.
+    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin()],
+    browsers: [
+      chromeLauncher({
+        launchOptions: {
+          executablePath,
+          headless: true,
+          args: [
+            '--no-sandbox', // required: CI runs as root
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+    ],
+    reporters: [defaultReporter(), countLineReporter()],
+    testFramework: { config: { timeout: 5000 } },
+  },
+});
