@@ -123,7 +123,9 @@ async function main(): Promise<void> {
   const selected = wanted.length ? stages.filter((s) => wanted.includes(s.name)) : stages;
   const unknown = wanted.filter((w) => !stages.some((s) => s.name === w));
   if (unknown.length) {
-    console.error(`Unknown stage(s): ${unknown.join(', ')}. Stages: ${stages.map((s) => s.name).join(', ')}`);
+    console.error(
+      `Unknown stage(s): ${unknown.join(', ')}. Stages: ${stages.map((s) => s.name).join(', ')}`,
+    );
     process.exit(2);
   }
 
