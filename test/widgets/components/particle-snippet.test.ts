@@ -1,0 +1,35 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { ParticleCopyEvent } from '../../../widgets/components/copy.js';
+import type { ParticleSnippet } from '../../../widgets/components/particle-snippet.js';
+import '../../../widgets/components/particle-snippet.js';
+
+const COMMAND =
+  'curl https://api.particle.io/v1/user -H "Authorization: Bearer $PARTICLE_ACCESS_TOKEN"';
+
+describe('<particle-snippet>', () => {
+  afterEach(() => sinon.restore());
+
+  it('is accessible', async () => {
+    const el = await fixture(
+      html`<particle-snippet label="curl" .command=${COMMAND}></particle-snippet>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the command and copies exactly what it shows', async () => {
+    const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+    const el = await fixture<ParticleSnippet>(
+      html`<particle-snippet label="curl" .command=${COMMAND}></particle-snippet>`,
+    );
+    const shown = el.shadowRoot!.querySelector('pre')!.textContent;
+    expect(shown).to.equal(COMMAND);
+    const copy = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=copy]')!;
+    expect(copy.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Copy curl command');
+    setTimeout(() => copy.click());
+    const event = (await oneEvent(el, 'particle-copy')) as ParticleCopyEvent;
+    expect(write).to.have.been.calledOnceWith(shown);
+    expect(event.what).to.equal('curl command');
+    expect(event.ok).to.equal(true);
+  });
+});
