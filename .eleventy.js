@@ -1,0 +1,16 @@
+// The site's Eleventy config: our plugin with its options, and where the site lives.
+// Run it through `npm run build` / `npm start` (tsx loads the TypeScript plugin).
+import particleDocs, { templateConfig } from './plugin/index.js';
+
+export default function (eleventyConfig) {
+  eleventyConfig.addPlugin(particleDocs, {
+    apiBase: process.env.PARTICLE_API_BASE ?? 'https://api.particle.io',
+    session: process.env.PARTICLE_DOCS_SESSION ?? 'default',
+    strictLinks: process.env.STRICT_LINKS === '1',
+  });
+}
+
+export const config = {
+  ...templateConfig,
+  dir: { input: 'content', output: '_site' },
+};

@@ -1,0 +1,68 @@
+/**
+ * The slice of Eleventy's configuration API this plugin uses. Eleventy 3 ships no
+ * TypeScript types, so the plugin states what it relies on here, in one place.
+ */
+
+export interface EleventyDirectories {
+  input: string;
+  includes: string;
+  layouts?: string;
+  output: string;
+}
+
+export interface EleventyResult {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+  content: string;
+}
+
+export interface EleventyEventArgs {
+  directories: EleventyDirectories;
+  runMode: 'build' | 'watch' | 'serve';
+  outputMode: 'fs' | 'json' | 'ndjson';
+  results?: EleventyResult[];
+}
+
+export interface EleventyLogger {
+  warn(message: string): void;
+  info(message: string): void;
+  log(message: string): void;
+}
+
+export interface PreprocessorContext {
+  inputPath: string;
+}
+
+export interface TransformContext {
+  page: { inputPath: string; outputPath: string | false; url: string | false };
+}
+
+export interface EleventyConfig {
+  directories: EleventyDirectories;
+  logger: EleventyLogger;
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addGlobalData(name: string, data: unknown): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  addLayoutAlias(from: string, to: string): void;
+  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    callback: (
+      this: PreprocessorContext,
+      data: Record<string, unknown>,
+      content: string,
+    ) => string | undefined | Promise<string | undefined>,
+  ): void;
+  addTransform(
+    name: string,
+    callback: (this: TransformContext, content: string) => string | Promise<string>,
+  ): void;
+  on(
+    event: 'eleventy.before' | 'eleventy.after',
+    callback: (args: EleventyEventArgs) => unknown,
+  ): void;
+  setServerOptions(options: Record<string, unknown>): void;
+}

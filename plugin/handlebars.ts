@@ -1,0 +1,74 @@
+/**
+ * Handlebars for Markdown pages and layouts: one private Handlebars instance, with our
+ * partials and helpers registered on it directly (so the order in which plugins are
+ * added does not matter), and `layouts/` made resolvable by name (`layout: commonTwo.hbs`).
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
+import Handlebars from 'handlebars';
+import type { EleventyConfig } from './eleventy.js';
+import type { ParticleDocsOptions } from './options.js';
+import { registerPageChecks } from './page-checks.js';
+import { loadPartials, type PartialInfo } from './partials.js';
+
+interface NavEntry {
+  url: string;
+  data: { title?: string; eleventyExcludeFromCollections?: boolean };
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  /** The site's pages for the navigation: the landing page first, then by title. */
+  hbs.registerHelper('navPages', (pages: NavEntry[] | undefined, currentUrl: string) =>
+    (pages ?? [])
+      .filter((p) => p.url && p.data.title)
+      .map((p) => ({ url: p.url, title: p.data.title, current: p.url === currentUrl }))
+      .sort((a, b) =>
+        a.url === '/' ? -1 : b.url === '/' ? 1 : String(a.title).localeCompare(String(b.title)),
+      ),
+  );
+}
+
+/**
+ * Eleventy resolves `layout:` names inside its layouts (or includes) folder. Our
+ * layouts live in their own top-level folder, so each file gets an alias pointing
+ * there; the files stay real files, so editing one under `npm start` rebuilds.
+ */
+function registerLayouts(eleventyConfig: EleventyConfig, layoutsDir: string): void {
+  const dirs = eleventyConfig.directories;
+  const lookupDir = resolve(dirs.layouts ?? dirs.includes);
+  let files: string[] = [];
+  try {
+    files = readdirSync(layoutsDir).filter((f) => f.endsWith('.hbs'));
+  } catch {
+    // no layouts folder: pages without `layout` still build
+  }
+  for (const file of files) {
+    eleventyConfig.addLayoutAlias(file, relative(lookupDir, resolve(layoutsDir, file)));
+  }
+  eleventyConfig.addWatchTarget(layoutsDir);
+}
+
+export function registerHandlebars(
+  eleventyConfig: EleventyConfig,
+  opts: ParticleDocsOptions,
+): void {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+
+  let partials = new Map<string, PartialInfo>();
+  const reloadPartials = () => {
+    partials = loadPartials(opts.partialsDir);
+    for (const name of Object.keys(hbs.partials)) hbs.unregisterPartial(name);
+    for (const partial of partials.values()) hbs.registerPartial(partial.name, partial.source);
+  };
+  reloadPartials();
+  // Re-read before every build so that `npm start` picks up edited partials.
+  eleventyConfig.on('eleventy.before', reloadPartials);
+  eleventyConfig.addWatchTarget(join(opts.partialsDir, '/'));
+
+  eleventyConfig.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: hbs });
+  registerLayouts(eleventyConfig, opts.layoutsDir);
+  registerPageChecks(eleventyConfig, hbs, () => partials);
+}

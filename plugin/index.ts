@@ -1,0 +1,33 @@
+/**
+ * particle-docs: the Eleventy plugin that turns doc authors' Markdown pages (front
+ * matter + Handlebars partials) into pages with Particle Cloud API widgets.
+ *
+ *   eleventyConfig.addPlugin(particleDocs, { apiBase: 'https://api.particle.io' });
+ *
+ * Everything is registered from here; each concern lives in its own sub-plugin.
+ */
+import type { EleventyConfig } from './eleventy.js';
+import { registerHandlebars } from './handlebars.js';
+import { normalizeOptions } from './options.js';
+import { registerSite } from './site.js';
+
+export { normalizeOptions } from './options.js';
+
+/**
+ * Settings Eleventy accepts only from the config file, not from a plugin: Markdown
+ * pages go through Handlebars first. `.eleventy.js` spreads this into its `config`
+ * export; the page checks stop the build if it is missing.
+ */
+export const templateConfig = { markdownTemplateEngine: 'hbs' } as const;
+export type { ParticleDocsOptions } from './options.js';
+
+export default function particleDocs(
+  eleventyConfig: EleventyConfig,
+  options: Record<string, unknown> = {},
+): void {
+  const opts = normalizeOptions(options);
+  registerSite(eleventyConfig, opts);
+  registerHandlebars(eleventyConfig, opts);
+}
+
+Object.defineProperty(particleDocs, 'eleventyPackage', { value: 'particle-docs' });

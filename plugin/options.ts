@@ -1,0 +1,86 @@
+/**
+ * The plugin's options: defaults merged once, every key and type checked up front,
+ * so a misspelt option fails the build instead of being ignored.
+ */
+
+export type SessionMode = 'default' | 'memory';
+
+export interface ParticleDocsOptions {
+  /** API origin the widgets talk to; also allowed by the page's CSP `connect-src`. */
+  apiBase: string;
+  /** Shown in the header and after every page title. */
+  siteName: string;
+  /** Folder of `particle-*.ts` element sources, bundled by esbuild. */
+  widgetsDir: string;
+  /** Folder of `*.hbs` partials (`{{> name}}`). */
+  partialsDir: string;
+  /** Folder of `*.hbs` layouts (`layout: commonTwo.hbs`). */
+  layoutsDir: string;
+  /** Folder copied to `<output>/assets/` (the site stylesheet). */
+  assetsDir: string;
+  /** 'memory' tells the widgets to keep sessions in memory only. */
+  session: SessionMode;
+  /** Fail the build (instead of warning) when an internal link resolves to no page. */
+  strictLinks: boolean;
+  /** The committed shared-blurb registry (used by `npm run blurbs`, read-only for builds). */
+  blurbRegistry: string;
+}
+
+export const defaultOptions: ParticleDocsOptions = {
+  apiBase: 'https://api.particle.io',
+  siteName: 'Particle Docs',
+  widgetsDir: 'widgets',
+  partialsDir: 'partials',
+  layoutsDir: 'layouts',
+  assetsDir: 'assets',
+  session: 'default',
+  strictLinks: false,
+  blurbRegistry: 'blurbs.json',
+};
+
+const PREFIX = '[particle-docs]';
+
+export function optionError(message: string): Error {
+  return new Error(`${PREFIX} ${message}`);
+}
+
+/** Merges `options` over the defaults; throws on unknown keys and wrong types. */
+export function normalizeOptions(options: Record<string, unknown> = {}): ParticleDocsOptions {
+  const valid = Object.keys(defaultOptions);
+  for (const key of Object.keys(options)) {
+    if (!valid.includes(key)) {
+      throw optionError(`Unknown option "${key}". Valid options: ${valid.join(', ')}.`);
+    }
+  }
+  const merged = { ...defaultOptions } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    const expected = typeof defaultOptions[key as keyof ParticleDocsOptions];
+    if (typeof value !== expected) {
+      throw optionError(
+        `Option "${key}" must be a ${expected}, received ${JSON.stringify(value)}.`,
+      );
+    }
+    merged[key] = value;
+  }
+  const result = merged as unknown as ParticleDocsOptions;
+  if (result.session !== 'default' && result.session !== 'memory') {
+    throw optionError(
+      `Option "session" must be "default" or "memory", received "${result.session}".`,
+    );
+  }
+  let api: URL;
+  try {
+    api = new URL(result.apiBase);
+  } catch {
+    throw optionError(
+      `Option "apiBase" must be an absolute http(s) URL, received "${result.apiBase}".`,
+    );
+  }
+  if (api.protocol !== 'http:' && api.protocol !== 'https:') {
+    throw optionError(`Option "apiBase" must be an http(s) URL, received "${result.apiBase}".`);
+  }
+  // The widgets append paths (`/v1/...`) to the origin; keep it without a trailing slash.
+  result.apiBase = result.apiBase.replace(/\/+$/, '');
+  return result;
+}

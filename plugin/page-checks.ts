@@ -1,0 +1,95 @@
+/**
+ * Checks each Markdown page before it renders: every `{{> partial}}` exists and gets
+ * only the parameters it declares, and `includeDefinitions` names known entries.
+ * Throwing here stops the build before the page is written, with file and line.
+ */
+import { readFileSync } from 'node:fs';
+import type Handlebars from 'handlebars';
+import { BuildError } from './build-error.js';
+import type { EleventyConfig } from './eleventy.js';
+import { checkIncludeDefinitions } from './include-definitions.js';
+import type { PartialInfo } from './partials.js';
+
+type Node = hbs.AST.Node & Record<string, unknown>;
+
+interface PartialUse {
+  name: string;
+  params: string[];
+  line: number;
+}
+
+/** Every statically named partial used in `source`, with its hash keys and line. */
+export function findPartialUses(hbsInstance: typeof Handlebars, source: string): PartialUse[] {
+  const uses: PartialUse[] = [];
+  const visit = (node: Node | undefined | null): void => {
+    if (!node) return;
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+      const partial = node as unknown as hbs.AST.PartialStatement;
+      if (partial.name.type === 'PathExpression') {
+        uses.push({
+          name: (partial.name as hbs.AST.PathExpression).original,
+          params: partial.hash?.pairs.map((pair) => pair.key) ?? [],
+          line: partial.loc.start.line,
+        });
+      }
+    }
+    for (const key of ['body', 'program', 'inverse'] as const) {
+      const child = node[key] as Node | Node[] | undefined;
+      if (Array.isArray(child)) child.forEach(visit);
+      else visit(child);
+    }
+  };
+  visit(hbsInstance.parse(source) as unknown as Node);
+  return uses;
+}
+
+/** Lines of front matter before `body` in the file, so reported lines match the editor. */
+function bodyLineOffset(file: string, body: string): number {
+  try {
+    const raw = readFileSync(file, 'utf8');
+    const at = raw.lastIndexOf(body);
+    return at < 0 ? 0 : raw.slice(0, at).split('\n').length - 1;
+  } catch {
+    return 0; // a virtual template has no file
+  }
+}
+
+export function checkPartialUses(
+  uses: PartialUse[],
+  partials: Map<string, PartialInfo>,
+  file: string,
+  lineOffset = 0,
+): void {
+  for (const use of uses) {
+    const line = use.line + lineOffset;
+    const partial = partials.get(use.name);
+    if (!partial) {
+      const known = [...partials.keys()].join(', ');
+      throw new BuildError(file, line, `Unknown partial "${use.name}". Known partials: ${known}.`);
+    }
+    for (const param of use.params) {
+      if (!partial.params.includes(param)) {
+        const valid = partial.params.length ? partial.params.join(', ') : 'none';
+        throw new BuildError(
+          file,
+          line,
+          `Unknown parameter "${param}" for partial "${use.name}". Valid parameters: ${valid}.`,
+        );
+      }
+    }
+  }
+}
+
+export function registerPageChecks(
+  eleventyConfig: EleventyConfig,
+  hbsInstance: typeof Handlebars,
+  getPartials: () => Map<string, PartialInfo>,
+): void {
+  eleventyConfig.addPreprocessor('particle-docs-page-checks', 'md', function (data, content) {
+    const file = this.inputPath;
+    checkIncludeDefinitions(data.includeDefinitions, file);
+    const uses = findPartialUses(hbsInstance, content);
+    checkPartialUses(uses, getPartials(), file, bodyLineOffset(file, content));
+    return undefined;
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * End-to-end harness: build the real site into a temporary folder, serve it on
+ * loopback, and drive it in Debian's headless Chromium through puppeteer-core.
+ *
+ *   const dir = await buildSite({ apiBase: emulator.url });
+ *   const site = await serveSite(dir);
+ *   const browser = await launchBrowser();
+ *   const { page, errors } = await openPage(browser, `${site.url}/reference/cloud-apis/access-tokens/`);
+ *   ...
+ *   await browser.close(); await site.close();
+ *
+ * Every helper cleans up after itself only when asked (close()); build folders live
+ * under the OS temp dir and never touch the repository's `_site/`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+const root = resolve(import.meta.dirname, '../..');
+
+export interface BuildSiteOptions {
+  /** The API origin the widgets talk to (the emulator's URL in tests). */
+  apiBase: string;
+  /** 'memory' makes the site force memory-only sessions (plugin option `session`). */
+  session?: 'default' | 'memory';
+}
+
+/**
+ * Builds the real `content/` with the real `.eleventy.js` into a fresh temp folder and
+ * resolves to that folder. Runs Eleventy as a child process (the same command as
+ * `npm run build`), so a build error rejects with Eleventy's own message.
+ */
+export async function buildSite({
+  apiBase,
+  session = 'default',
+}: BuildSiteOptions): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'particle-site-'));
+  const eleventy = join(root, 'node_modules/@11ty/eleventy/cmd.cjs');
+  await new Promise<void>((done, fail) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', eleventy, `--output=${outDir}`, '--quiet'],
+      {
+        cwd: root,
+        env: { ...process.env, PARTICLE_API_BASE: apiBase, PARTICLE_DOCS_SESSION: session },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        if (error) fail(new Error(`Site build failed (exit ${error.code}):\n${stdout}${stderr}`));
+        else done();
+      },
+    );
+  });
+  return outDir;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface ServedSite {
+  /** Origin without a trailing slash, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` statically on 127.0.0.1 (ephemeral port); `/x/` serves `/x/index.html`. */
+export async function serveSite(dir: string): Promise<ServedSite> {
+  const base = resolve(dir);
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://site').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = resolve(base, `.${path}`);
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (info.isDirectory()) {
+        res.writeHead(301, { Location: `${path}/` }).end();
+        return;
+      }
+      const body = await readFile(file);
+      const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** Headless Chromium (Debian's, or CHROME_PATH) with root-safe flags and a fresh profile. */
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'particle-chrome-'));
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    userDataDir,
+    args: [
+      '--no-sandbox', // the machines run as root
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  browser.once('disconnected', () => {
+    rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  });
+  return browser;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors (CSP violations included), uncaught page errors and failed requests. */
+  errors: string[];
+}
+
+/** Opens `url` in a new tab and records everything that went wrong while it lives. */
+export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${String(error)}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
+  await page.setViewport({ width: 1024, height: 800 });
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  return { page, errors };
+}
+
+/** Saves a full-page screenshot as `test-artifacts/<name>.png` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join(root, 'test-artifacts');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name}.png`) as `${string}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
