@@ -1,0 +1,103 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import base from '../styles/base.styles.js';
+import form from '../styles/form.styles.js';
+
+/**
+ * A modal confirmation built on the native `<dialog>`: while open the page behind it
+ * is inert, so focus stays inside; Escape or Cancel closes it, the confirm button
+ * accepts. Cancel gets the focus, so a stray Enter never destroys anything.
+ * Heading and message are rendered as text (they carry names from the API).
+ *
+ * @summary Asks "are you sure?" before something that cannot be undone.
+ * @csspart dialog - The `<dialog>`.
+ * @csspart confirm - The confirm button.
+ * @csspart cancel - The Cancel button.
+ */
+@customElement('particle-confirm-dialog')
+export class ParticleConfirmDialog extends LitElement {
+  static override styles = [
+    base,
+    form,
+    css`
+      dialog {
+        max-width: min(32rem, 90vw);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_bg);
+        color: var(--_fg);
+        padding: 1rem 1.25rem;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 45%);
+      }
+      h2 {
+        font-size: 1.1rem;
+        margin: 0 0 0.5rem;
+      }
+      h2,
+      p {
+        overflow-wrap: anywhere;
+      }
+      .actions {
+        justify-content: flex-end;
+      }
+      button.danger {
+        color: #fff;
+        background: var(--_danger);
+        border-color: var(--_danger);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** The question, e.g. `Delete “Backend”?`. */
+  @property() heading = '';
+
+  /** What happens if the reader confirms. */
+  @property() message = '';
+
+  /** The confirm button's label. */
+  @property({ attribute: 'confirm-label' }) confirmLabel = 'Delete';
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+  @query('[part=cancel]') private cancelButton!: HTMLButtonElement;
+
+  /** Whether the dialog is showing. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens the dialog; resolves true if the reader confirmed, false on Cancel or Escape. */
+  async ask(): Promise<boolean> {
+    await this.updateComplete;
+    const dialog = this.dialog;
+    dialog.returnValue = '';
+    dialog.showModal();
+    this.cancelButton.focus();
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), {
+        once: true,
+      });
+    });
+  }
+
+  override render() {
+    return html`
+      <dialog part="dialog" aria-labelledby="heading" aria-describedby="message">
+        <h2 id="heading">${this.heading}</h2>
+        <p id="message">${this.message}</p>
+        <form method="dialog" class="actions">
+          <button part="cancel" value="cancel">Cancel</button>
+          <button part="confirm" class="danger" value="confirm">${this.confirmLabel}</button>
+        </form>
+      </dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-confirm-dialog': ParticleConfirmDialog;
+  }
+}

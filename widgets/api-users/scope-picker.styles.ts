@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+/** The scope picker: tools row, count, and a scrolling box of resource groups in columns. */
+export default css`
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem 1rem;
+  }
+
+  .filter {
+    display: grid;
+    gap: 0.25rem;
+    flex: 1 1 12rem;
+  }
+
+  .presets {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4rem;
+  }
+
+  .count {
+    margin: 0.5rem 0;
+    color: var(--_muted);
+  }
+
+  .groups {
+    max-height: 24rem;
+    overflow: auto;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    gap: 0.5rem;
+    padding: 0.25rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0.4rem 0.6rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+
+  legend {
+    font-weight: 600;
+  }
+
+  legend code,
+  .picked {
+    font-weight: normal;
+    color: var(--_muted);
+  }
+
+  legend code {
+    font-family: var(--_mono);
+    font-size: 0.85em;
+  }
+
+  .group-actions {
+    display: flex;
+    gap: 0.4rem;
+    margin-bottom: 0.25rem;
+  }
+
+  .group-actions button {
+    padding: 0.1rem 0.5rem;
+    font-size: 0.85em;
+  }
+
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.2rem;
+  }
+
+  li {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.4rem;
+    align-items: start;
+  }
+
+  li label {
+    font-weight: normal;
+  }
+
+  li code {
+    font-family: var(--_mono);
+    font-size: 0.9em;
+  }
+
+  .description {
+    grid-column: 2;
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+
+  .empty {
+    margin: 0.5rem;
+  }
+`;

@@ -1,0 +1,168 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { SCOPE_GROUPS, type ScopeGroup } from '../api-helper/scopes.js';
+import base from '../styles/base.styles.js';
+import form from '../styles/form.styles.js';
+import styles from './scope-picker.styles.js';
+import { filterGroups, scopePresets } from './scope-presets.js';
+
+/**
+ * The scopes of an API user, grouped by resource with their descriptions: a filter
+ * field, presets, select or clear a whole group, and a count of what is selected.
+ * Each checkbox is named by its scope alone (e.g. `devices:list`); the description
+ * is its accessible description.
+ *
+ * @summary Choose API-user scopes without wading through 94 flat checkboxes.
+ * @fires change - The selection changed; read `value`.
+ * @csspart filter - The Filter scopes field.
+ * @csspart presets - The row of preset buttons.
+ * @csspart groups - The scrolling box of groups.
+ * @csspart group - One resource's fieldset.
+ * @csspart count - The "N of 94 scopes selected" line.
+ */
+@customElement('particle-scope-picker')
+export class ParticleScopePicker extends LitElement {
+  static override styles = [base, form, styles];
+
+  /** The selected scopes, in catalogue order. Set it to preselect (e.g. when editing). */
+  @property({ attribute: false }) value: readonly string[] = [];
+
+  /** The groups on offer; the full catalogue unless a test or page narrows it. */
+  @property({ attribute: false }) groups: readonly ScopeGroup[] = SCOPE_GROUPS;
+
+  /** Disables every control, e.g. while the form is being sent. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private query = '';
+
+  private get allScopes(): string[] {
+    return this.groups.flatMap((group) => group.scopes.map((s) => s.name));
+  }
+
+  /** Replaces the selection, keeping catalogue order, and tells the form. */
+  private select(next: Set<string>): void {
+    this.value = this.allScopes.filter((scope) => next.has(scope));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private toggle(scope: string, on: boolean): void {
+    const next = new Set(this.value);
+    if (on) next.add(scope);
+    else next.delete(scope);
+    this.select(next);
+  }
+
+  /** Selects or clears the scopes of a group that the filter shows. */
+  private setGroup(group: ScopeGroup, on: boolean): void {
+    const next = new Set(this.value);
+    for (const { name } of group.scopes) {
+      if (on) next.add(name);
+      else next.delete(name);
+    }
+    this.select(next);
+  }
+
+  override render() {
+    const shown = filterGroups(this.groups, this.query);
+    const selected = new Set(this.value);
+    const total = this.allScopes.length;
+    return html`
+      <div class="tools">
+        <label class="filter">
+          <span>Filter scopes</span>
+          <input
+            part="filter"
+            type="search"
+            autocomplete="off"
+            .value=${this.query}
+            ?disabled=${this.disabled}
+            @input=${(e: Event) => {
+              this.query = (e.target as HTMLInputElement).value;
+            }}
+          />
+        </label>
+        <div part="presets" class="presets" role="group" aria-label="Presets">
+          ${scopePresets.map(
+            (preset) => html`<button
+              type="button"
+              title=${preset.description}
+              ?disabled=${this.disabled}
+              @click=${() => this.select(new Set(preset.pick(this.allScopes)))}
+            >
+              ${preset.label}
+            </button>`,
+          )}
+          <button
+            type="button"
+            ?disabled=${this.disabled || selected.size === 0}
+            @click=${() => this.select(new Set())}
+          >
+            Clear all
+          </button>
+        </div>
+      </div>
+      <p part="count" class="count">${selected.size} of ${total} scopes selected</p>
+      <div part="groups" class="groups">
+        ${
+          shown.length === 0
+            ? html`<p class="empty">No scope matches “${this.query}”.</p>`
+            : shown.map((group) => this.renderGroup(group, selected))
+        }
+      </div>
+    `;
+  }
+
+  private renderGroup(group: ScopeGroup, selected: Set<string>) {
+    const picked = group.scopes.filter((s) => selected.has(s.name)).length;
+    const all = picked === group.scopes.length;
+    return html`
+      <fieldset part="group" ?disabled=${this.disabled}>
+        <legend>
+          ${group.label} <code>${group.resource}</code>
+          <span class="picked">${picked ? `(${picked} selected)` : nothing}</span>
+        </legend>
+        <div class="group-actions">
+          <button
+            type="button"
+            aria-label=${`Select all ${group.label} scopes`}
+            ?disabled=${all}
+            @click=${() => this.setGroup(group, true)}
+          >
+            Select all
+          </button>
+          <button
+            type="button"
+            aria-label=${`Clear ${group.label} scopes`}
+            ?disabled=${picked === 0}
+            @click=${() => this.setGroup(group, false)}
+          >
+            Clear
+          </button>
+        </div>
+        <ul>
+          ${group.scopes.map((scope) => {
+            const id = `scope-${scope.name}`;
+            return html`<li>
+              <input
+                type="checkbox"
+                id=${id}
+                .checked=${selected.has(scope.name)}
+                aria-describedby=${`${id}-desc`}
+                @change=${(e: Event) =>
+                  this.toggle(scope.name, (e.target as HTMLInputElement).checked)}
+              />
+              <label for=${id}><code>${scope.name}</code></label>
+              <span class="description" id=${`${id}-desc`}>${scope.description}</span>
+            </li>`;
+          })}
+        </ul>
+      </fieldset>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-scope-picker': ParticleScopePicker;
+  }
+}

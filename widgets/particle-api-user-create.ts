@@ -1,0 +1,222 @@
+import './api-users/login-prompt.js';
+import './api-users/new-token.js';
+import './api-users/scope-picker.js';
+import './api-users/target-picker.js';
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { createApiUser, createApiUserRequest } from './api-helper/api-users.js';
+import { toCurl } from './api-helper/snippets.js';
+import type { ApiUserCredentials, Target } from './api-helper/types.js';
+import { errorSentence } from './api-users/error-sentence.js';
+import type { ParticleApiUserToken } from './api-users/new-token.js';
+import type { ParticleScopePicker } from './api-users/scope-picker.js';
+import type { ParticleTargetPicker } from './api-users/target-picker.js';
+import { copyMessage, type ParticleCopyEvent } from './components/copy.js';
+import { SessionController } from './controllers/session-controller.js';
+import { ParticleApiUserCreatedEvent } from './events.js';
+import styles from './particle-api-user-create.styles.js';
+import base from './styles/base.styles.js';
+import form from './styles/form.styles.js';
+
+interface CreateInput {
+  target: Target;
+  targetLabel: string;
+  friendlyName: string;
+  scopes: string[];
+}
+
+/**
+ * Creates an API user for a product or an organization: target, friendly name and
+ * scopes (grouped, filterable, with presets), then shows its token once, masked
+ * with Show and Copy, with a warning that it never expires and the equivalent curl
+ * (the reader's token redacted). Logged out, it shows a Log in prompt instead.
+ *
+ * @summary The `cloud-api-user-create` partial: create a Particle API user.
+ * @fires particle-api-user-created - {ParticleApiUserCreatedEvent} after a creation; lists showing that target reload.
+ * @slot - No-JS fallback content from the partial (never shown once defined).
+ * @csspart form - The form.
+ * @csspart submit - The Create API user button.
+ * @csspart status - The live region with busy, done and error sentences.
+ * @cssprop [--particle-accent=#00838f] - Buttons, focus ring, checkboxes.
+ * @cssprop [--particle-danger=#b42318] - Errors and the shown-once warning.
+ */
+@customElement('particle-api-user-create')
+export class ParticleApiUserCreate extends LitElement {
+  static override styles = [base, form, styles];
+
+  /** The API origin (`https://api.particle.io`, or the emulator's URL). */
+  @property({ attribute: 'api-base' }) apiBase = 'https://api.particle.io';
+
+  /** Product to preselect, by id or slug. */
+  @property() product?: string;
+
+  /** Organization to preselect, by id or slug. */
+  @property() org?: string;
+
+  @state() private friendlyName = '';
+  @state() private scopes: readonly string[] = [];
+  @state() private target?: Target;
+  @state() private status: { text: string; tone?: 'error' | 'success' } = { text: '' };
+  @state() private result?: { credentials: ApiUserCredentials; command: string };
+
+  @query('particle-target-picker') private picker?: ParticleTargetPicker;
+  @query('particle-api-user-token') private tokenView?: ParticleApiUserToken;
+  @query('.status') private statusElement?: HTMLElement;
+
+  readonly #session = new SessionController(this, () => this.apiBase);
+  #username?: string;
+
+  readonly #create = new Task(this, {
+    autoRun: false,
+    task: async ([input]: [CreateInput], { signal }) => ({
+      input,
+      credentials: await createApiUser(this.#session.api, input.target, input, { signal }),
+    }),
+    onComplete: ({ input, credentials }) => this.created(input, credentials),
+    onError: (error) => this.failed(error),
+  });
+
+  private get busy(): boolean {
+    return this.#create.status === TaskStatus.PENDING;
+  }
+
+  private get valid(): boolean {
+    return !!this.target && this.friendlyName.trim() !== '' && this.scopes.length > 0;
+  }
+
+  protected override willUpdate(): void {
+    // A new login (or a logout) must not show the previous reader's token or errors.
+    const username = this.#session.value?.username;
+    if (username !== this.#username) {
+      this.#username = username;
+      this.result = undefined;
+      this.status = { text: '' };
+    }
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy || !this.valid || !this.target) return;
+    const input: CreateInput = {
+      target: this.target,
+      targetLabel: this.picker?.label ?? '',
+      friendlyName: this.friendlyName.trim(),
+      scopes: [...this.scopes],
+    };
+    this.result = undefined;
+    this.status = { text: `Creating API user “${input.friendlyName}”…` };
+    this.#create.run([input]);
+  }
+
+  private async created(input: CreateInput, credentials: ApiUserCredentials): Promise<void> {
+    const request = createApiUserRequest(input.target, input);
+    this.result = { credentials, command: toCurl(this.#session.api.baseUrl, request) };
+    this.status = {
+      text: `Created API user “${input.friendlyName}” in ${input.targetLabel}. Copy its token now: it is shown only once.`,
+      tone: 'success',
+    };
+    this.friendlyName = ''; // so a second click cannot create a twin by accident
+    this.dispatchEvent(new ParticleApiUserCreatedEvent(input.target, credentials.username));
+    await this.updateComplete;
+    this.tokenView?.focus();
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    const label = this.picker?.label ?? 'that product or organization';
+    this.status = { text: errorSentence(error, label), tone: 'error' };
+    await this.updateComplete;
+    this.statusElement?.focus();
+  }
+
+  override render() {
+    const session = this.#session.value;
+    if (!session) {
+      return html`<particle-login-prompt
+        purpose="create an API user"
+        ?expired=${this.#session.store.endedBecause === 'expired'}
+      ></particle-login-prompt>`;
+    }
+    const busy = this.busy;
+    return html`
+      <form part="form" class="box" aria-busy=${busy} @submit=${this.submit} novalidate>
+        <particle-target-picker
+          .api=${this.#session.api}
+          .product=${this.product}
+          .org=${this.org}
+          .sessionOrg=${session.org?.id}
+          ?disabled=${busy}
+          @change=${(e: Event) => {
+            this.target = (e.target as ParticleTargetPicker).value;
+          }}
+        ></particle-target-picker>
+        <div class="row">
+          <label for="friendly-name">Friendly name</label>
+          <input
+            id="friendly-name"
+            autocomplete="off"
+            required
+            aria-describedby="friendly-name-hint"
+            .value=${this.friendlyName}
+            ?disabled=${busy}
+            @input=${(e: Event) => {
+              this.friendlyName = (e.target as HTMLInputElement).value;
+            }}
+          />
+          <p class="hint" id="friendly-name-hint">
+            Says what the API user is for, e.g. “Fleet dashboard back end”.
+          </p>
+        </div>
+        <div class="row" role="group" aria-labelledby="scopes-label">
+          <span class="label" id="scopes-label">Scopes</span>
+          <particle-scope-picker
+            .value=${this.scopes}
+            ?disabled=${busy}
+            @change=${(e: Event) => {
+              this.scopes = (e.target as ParticleScopePicker).value;
+            }}
+          ></particle-scope-picker>
+        </div>
+        <div class="actions">
+          <button part="submit" class="primary" type="submit" ?disabled=${busy || !this.valid}>
+            Create API user
+          </button>
+          ${busy ? html`<span class="busy-hint">Creating…</span>` : this.missingHint()}
+        </div>
+        <p
+          part="status"
+          class="status ${this.status.tone ?? ''}"
+          role="status"
+          tabindex="-1"
+        >${this.status.text}</p>
+      </form>
+      ${
+        this.result
+          ? html`<particle-api-user-token
+            .credentials=${this.result.credentials}
+            .command=${this.result.command}
+            @particle-copy=${(e: ParticleCopyEvent) => {
+              this.status = { text: copyMessage(e), tone: e.ok ? 'success' : 'error' };
+            }}
+          ></particle-api-user-token>`
+          : nothing
+      }
+    `;
+  }
+
+  /** Says why Create API user is disabled, so keyboard and screen-reader users know. */
+  private missingHint() {
+    const missing = [
+      !this.target && 'a product or organization',
+      !this.friendlyName.trim() && 'a friendly name',
+      this.scopes.length === 0 && 'at least one scope',
+    ].filter(Boolean);
+    return missing.length ? html`<span class="hint">Needs ${missing.join(', ')}.</span>` : nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-api-user-create': ParticleApiUserCreate;
+  }
+}
