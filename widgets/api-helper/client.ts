@@ -1,0 +1,156 @@
+/**
+ * The transport: turns an `ApiRequest` into one `fetch`, with a timeout and the
+ * caller's abort signal, and turns every failure into an `ApiError`. Resource
+ * modules (auth, products, api-users) only describe requests.
+ */
+import { ApiError, errorFromResponse } from './errors.js';
+import { SessionStore } from './session-store.js';
+import type { ApiRequest, CallOptions } from './types.js';
+
+export const DEFAULT_API_BASE = 'https://api.particle.io';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * The OAuth client our widgets log in with, sent as HTTP Basic. Particle's docs
+ * publish it ("you can use particle:particle"), so it is not a secret.
+ */
+export const OAUTH_CLIENT = { id: 'particle', secret: 'particle' } as const;
+
+type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** The base URL without trailing slashes: `https://api.particle.io/` → `https://api.particle.io`. */
+export function normalizeBase(baseUrl: string): string {
+  return (baseUrl.trim() || DEFAULT_API_BASE).replace(/\/+$/, '');
+}
+
+/** Pure: the URL and `RequestInit` for a request; `token` is the session's token for `'session'` calls. */
+export function buildRequest(
+  baseUrl: string,
+  req: ApiRequest,
+  token?: string,
+): [string, RequestInit] {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+  if (req.form) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(req.form).toString();
+  } else if (req.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(req.json);
+  }
+  const bearer =
+    typeof req.auth === 'object' ? req.auth.token : req.auth === 'session' ? token : undefined;
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (req.auth === 'client') {
+    headers.Authorization = `Basic ${btoa(`${OAUTH_CLIENT.id}:${OAUTH_CLIENT.secret}`)}`;
+  }
+  return [`${normalizeBase(baseUrl)}${req.path}`, { method: req.method, headers, body }];
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  session?: SessionStore;
+  /** Defaults to the global `fetch`, looked up on every call (so test stubs on `window.fetch` apply). */
+  fetch?: Fetch;
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly session: SessionStore;
+  fetch: Fetch;
+  timeoutMs: number;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = normalizeBase(options.baseUrl);
+    this.session = options.session ?? new SessionStore(originOf(this.baseUrl));
+    this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Sends the request and resolves with the parsed JSON body; rejects with an `ApiError` only. */
+  async send<T>(req: ApiRequest, options: CallOptions = {}): Promise<T> {
+    const token = req.auth === 'session' ? this.session.value?.token : undefined;
+    if (req.auth === 'session' && !token) {
+      throw new ApiError({
+        kind: 'session',
+        message: 'You are not logged in. Log in and try again.',
+      });
+    }
+    const [url, init] = buildRequest(this.baseUrl, req, token);
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('Timed out', 'TimeoutError')),
+      options.timeoutMs ?? this.timeoutMs,
+    );
+    const caller = options.signal;
+    const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal;
+    let response: Response;
+    let text: string;
+    try {
+      if (caller?.aborted) throw caller.reason;
+      response = await this.fetch(url, { ...init, signal });
+      text = await response.text();
+    } catch (cause) {
+      if (caller?.aborted) throw new ApiError({ kind: 'aborted', cause });
+      if (timeout.signal.aborted) throw new ApiError({ kind: 'timeout', cause });
+      throw new ApiError({ kind: 'network', cause });
+    } finally {
+      clearTimeout(timer);
+    }
+    const body = parseJson(text);
+    if (!response.ok) {
+      const error = errorFromResponse(req, response.status, body.value, response.headers);
+      // Only end the session whose token was refused, not one started meanwhile.
+      if (error.status === 401 && token && this.session.value?.token === token) {
+        this.session.end('expired');
+      }
+      throw error;
+    }
+    if (!body.ok) {
+      throw new ApiError({
+        kind: 'server',
+        status: response.status,
+        message: 'The Particle API sent a reply that could not be read. Try again in a moment.',
+      });
+    }
+    return body.value as T;
+  }
+}
+
+/** Empty bodies (204) read as `{}`; anything that is not JSON (an HTML error page) as not ok. */
+function parseJson(text: string): { ok: boolean; value: unknown } {
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}
+
+function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
+}
+
+const clients = new Map<string, ApiClient>();
+
+/** The one ApiClient (with its SessionStore) for an API origin; empty means api.particle.io. */
+export function apiFor(baseUrl: string = DEFAULT_API_BASE): ApiClient {
+  const key = normalizeBase(baseUrl);
+  let client = clients.get(key);
+  if (!client) {
+    client = new ApiClient({ baseUrl: key });
+    clients.set(key, client);
+  }
+  return client;
+}
+
+/** Forgets every cached client and stops its session store. For tests. */
+export function resetApiClients(): void {
+  for (const client of clients.values()) client.session.dispose();
+  clients.clear();
+}

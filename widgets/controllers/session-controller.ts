@@ -1,0 +1,58 @@
+/**
+ * Connects an element to the session of its API origin: the element re-renders
+ * whenever someone logs in or out, in this element, another one, or another tab.
+ *
+ *   #session = new SessionController(this, () => this.apiBase);
+ *   render() { return this.#session.value ? html`…` : html`…`; }
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type ApiClient, apiFor } from '../api-helper/client.js';
+import type { Session, SessionStore } from '../api-helper/session-store.js';
+
+export class SessionController implements ReactiveController {
+  readonly host: ReactiveControllerHost;
+  #getBase: () => string | null | undefined;
+  #api?: ApiClient;
+  #dispose?: () => void;
+
+  constructor(host: ReactiveControllerHost, getBase: () => string | null | undefined) {
+    this.host = host;
+    this.#getBase = getBase;
+    host.addController(this);
+  }
+
+  /** The client for the element's current `api-base` (api.particle.io when unset). */
+  get api(): ApiClient {
+    const base = this.#getBase() ?? '';
+    if (!this.#api || this.#api !== apiFor(base)) this.#api = apiFor(base);
+    return this.#api;
+  }
+
+  get store(): SessionStore {
+    return this.api.session;
+  }
+
+  /** The current session, or null when logged out. */
+  get value(): Session | null {
+    return this.store.value;
+  }
+
+  hostConnected(): void {
+    this.#subscribe();
+  }
+
+  /** `api-base` may change after connection: follow it to the other origin's store. */
+  hostUpdate(): void {
+    if (this.#dispose && this.#api !== apiFor(this.#getBase() ?? '')) this.#subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.#dispose?.();
+    this.#dispose = undefined;
+  }
+
+  #subscribe(): void {
+    this.#dispose?.();
+    this.#dispose = this.store.subscribe(() => this.host.requestUpdate());
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The events our elements fire. Each bubbles and crosses shadow roots, so a page
+ * script can listen on `document` (e.g. to refresh its own view after a login).
+ */
+import type { Target } from './api-helper/types.js';
+
+const init: EventInit = { bubbles: true, composed: true };
+
+/** A reader logged in (or pasted a token that checked out). */
+export class ParticleLoginEvent extends Event {
+  constructor(readonly username: string) {
+    super('particle-login', init);
+  }
+}
+
+/** The session ended by the reader's own logout. */
+export class ParticleLogoutEvent extends Event {
+  constructor() {
+    super('particle-logout', init);
+  }
+}
+
+/*
+ * The product or org is `apiTarget`, not `target`: `Event.target` is the
+ * dispatching element (a read-only getter) and must keep meaning that.
+ */
+
+/** An API user was created in `apiTarget`; its token is shown only inside the element. */
+export class ParticleApiUserCreatedEvent extends Event {
+  constructor(
+    readonly apiTarget: Target,
+    readonly username: string,
+  ) {
+    super('particle-api-user-created', init);
+  }
+}
+
+/** The API users of `apiTarget` changed (created, updated or deleted): lists should reload. */
+export class ParticleApiUsersChangedEvent extends Event {
+  constructor(readonly apiTarget: Target) {
+    super('particle-api-users-changed', init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'particle-login': ParticleLoginEvent;
+    'particle-logout': ParticleLogoutEvent;
+    'particle-api-user-created': ParticleApiUserCreatedEvent;
+    'particle-api-users-changed': ParticleApiUsersChangedEvent;
+  }
+}
