@@ -1,0 +1,43 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * When a token or session ends, in words: "never expires", "expires in 59
+ * minutes", "expires in 8 hours", "expires in 30 days", "has expired".
+ * Rounds down, so the words never promise more time than is left.
+ */
+export function describeExpiry(expiresAt: number | null, now = Date.now()): string {
+  if (expiresAt === null) return 'never expires';
+  const left = expiresAt - now;
+  if (left <= 0) return 'has expired';
+  if (left < MINUTE) return 'expires in less than a minute';
+  if (left < 2 * HOUR) return `expires in ${plural(Math.floor(left / MINUTE), 'minute')}`;
+  if (left < 2 * DAY) return `expires in ${plural(Math.floor(left / HOUR), 'hour')}`;
+  return `expires in ${plural(Math.floor(left / DAY), 'day')}`;
+}
+
+/** Re-renders its host every `intervalMs` while connected, so relative times stay true. */
+export class ClockController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #intervalMs: number;
+  #timer?: ReturnType<typeof setInterval>;
+
+  constructor(host: ReactiveControllerHost, intervalMs = 30_000) {
+    this.#host = host;
+    host.addController(this);
+    this.#intervalMs = intervalMs;
+  }
+
+  hostConnected(): void {
+    this.#timer = setInterval(() => this.#host.requestUpdate(), this.#intervalMs);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.#timer);
+  }
+}

@@ -1,0 +1,75 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ApiError } from '../api-helper/errors.js';
+
+/** Any failure as an ApiError, so views only ever show the core's sentences. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError({
+    kind: 'server',
+    message: 'Something went wrong on this page. Try again.',
+    cause: error,
+  });
+}
+
+/**
+ * Request state for a form: `busy` while a call runs, `error` after one failed.
+ *
+ * Unlike `@lit/task`, whose `run()` aborts the running call and starts a new one,
+ * `run()` here refuses to start while busy: a second click on a submit button
+ * must not send a second POST. Calls are aborted when the host disconnects.
+ *
+ * @example
+ * #request = new RequestController(this);
+ * const user = await this.#request.run((signal) => getUser(api, {}, { signal }));
+ */
+export class RequestController implements ReactiveController {
+  busy = false;
+  error: ApiError | null = null;
+  protected readonly host: ReactiveControllerHost;
+  #abort?: AbortController;
+
+  constructor(host: ReactiveControllerHost) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /**
+   * Runs `work` unless a call is already running. Resolves with its result, or
+   * with undefined when it failed (then `error` says why), was aborted, or was
+   * refused because another call was running.
+   */
+  async run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.busy = true;
+    this.error = null;
+    this.host.requestUpdate();
+    try {
+      return await work(abort.signal);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.kind !== 'aborted') this.error = apiError;
+      return undefined;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Aborts the running call, if any; its `run()` resolves with undefined and no error. */
+  abort(): void {
+    this.#abort?.abort();
+  }
+
+  clearError(): void {
+    this.error = null;
+    this.host.requestUpdate();
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.abort();
+  }
+}

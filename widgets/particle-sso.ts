@@ -1,0 +1,390 @@
+import { Task } from '@lit/task';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { getUser, logout, startSession, tokenInfoRequest } from './api-helper/auth.js';
+import type { ApiError } from './api-helper/errors.js';
+import { listOrgs } from './api-helper/products.js';
+import type { Session } from './api-helper/session-store.js';
+import type { Org, TokenGrant, TokenInfo } from './api-helper/types.js';
+import { ClockController, describeExpiry } from './components/expiry.js';
+import { mfaStep } from './components/mfa-step.js';
+import { PasswordGrantController } from './components/password-grant.js';
+import { type StatusMessage, statusLine } from './components/status.js';
+import { SessionController } from './controllers/session-controller.js';
+import { ParticleLoginEvent, ParticleLogoutEvent } from './events.js';
+import styles from './particle-sso.styles.js';
+import base from './styles/base.styles.js';
+import form from './styles/form.styles.js';
+import { adoptLightDomStyles } from './styles/light-dom.js';
+
+/** "Stay logged in for": the lifetime of the session's token, in seconds. */
+const LIFETIMES: [seconds: number, label: string][] = [
+  [3600, '1 hour'],
+  [28800, '8 hours'],
+  [86400, '1 day'],
+  [604800, '1 week'],
+  [2592000, '30 days'],
+  [7776000, '90 days'],
+];
+
+/** The field an error is about: focus goes there so the reader can fix it at once. */
+const FIELD_FOR_ERROR: Partial<Record<ApiError['kind'], string>> = {
+  credentials: 'password',
+  'otp-invalid': 'otp',
+  'mfa-expired': 'password',
+};
+
+let instances = 0;
+
+/**
+ * @summary Logs the reader in to the Particle Cloud (email and password, then a
+ * one-time code if the account has MFA; or a pasted access token), shows who is
+ * logged in and until when, and logs out (revoking the token).
+ *
+ * Every widget of the page shares the session, as do the reader's other tabs
+ * when they tick "Keep me logged in on this device".
+ *
+ * The element renders into its **light DOM**, not a shadow root: password
+ * managers look for login forms in the document and, for most of them, not
+ * inside shadow roots. Its styles are adopted into the document scoped to
+ * `particle-sso`; style its parts with ordinary selectors (`particle-sso form`,
+ * `particle-sso .status`) or the custom properties below.
+ *
+ * @fires particle-login - {ParticleLoginEvent} after a login; `username` says who.
+ * @fires particle-logout - {ParticleLogoutEvent} after the reader logged out here.
+ * @cssprop [--particle-accent=#00838f] - Primary buttons, links, focus ring.
+ * @cssprop [--particle-bg=#ffffff] - Background of the form.
+ * @cssprop [--particle-fg=#1b1f23] - Text colour.
+ * @cssprop [--particle-border=#c8ced6] - Borders of the box and fields.
+ * @cssprop [--particle-radius=6px] - Corner radius.
+ * @cssprop [--particle-font=system-ui] - Font family.
+ * @cssprop [--particle-danger=#b42318] - Error text.
+ * @slot - Nothing is slotted; the partial's no-JS fallback stays as a child, hidden by the site CSS.
+ */
+@customElement('particle-sso')
+export class ParticleSso extends LitElement {
+  static override styles = [base, form, styles];
+
+  /** The API origin (`https://api.particle.io`, or the emulator's URL). */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** After login, offer the reader's organizations; the choice becomes the API-user widgets' default. */
+  @property({ type: Boolean, attribute: 'select-org' }) selectOrg = false;
+
+  @state() private mode: 'password' | 'token' = 'password';
+  @state() private message: StatusMessage | null = null;
+
+  readonly #id = `particle-sso-${++instances}`;
+  readonly #session = new SessionController(this, () => this.apiBase);
+  readonly #flow = new PasswordGrantController(this, () => this.#session.api);
+  #pending: { username: string; persistence: Session['persistence'] } | null = null;
+  #previous: Session | null = null;
+  /** Set while our own logout runs, so its end of the session is not reported as "you were logged out". */
+  #loggingOut = false;
+  /** Prefills Email after a logout, so logging back in is quick. */
+  #lastUsername = '';
+
+  readonly #orgs = new Task(this, {
+    task: async ([username, wanted], { signal }) =>
+      wanted && username ? listOrgs(this.#session.api, { signal }) : null,
+    args: () => [this.#session.value?.username, this.selectOrg] as const,
+  });
+
+  constructor() {
+    super();
+    // Re-renders every 30 s so that "expires in 59 minutes" stays true.
+    new ClockController(this);
+  }
+
+  /** Light DOM on purpose: see the class comment (password managers). */
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    adoptLightDomStyles(this, (this.constructor as typeof ParticleSso).elementStyles);
+  }
+
+  /** Scrolls to the widget and focuses where the reader acts next: Email (or the current step), or Log out. */
+  async focusLogin(): Promise<void> {
+    await this.updateComplete;
+    const target = this.#session.value
+      ? this.#el('logout')
+      : this.#el(this.#flow.step === 'mfa' ? 'otp' : this.mode === 'token' ? 'token' : 'email');
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    target?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    target?.focus({ preventScroll: true });
+  }
+
+  protected override willUpdate(): void {
+    const session = this.#session.value;
+    // A session that ended without our logout: expiry, a 401, or another tab.
+    if (this.#previous && !session && !this.#loggingOut) {
+      this.#lastUsername = this.#previous.username;
+      this.message =
+        this.#session.store.endedBecause === 'expired'
+          ? { tone: 'error', text: 'Your session has expired. Log in again.' }
+          : { tone: 'info', text: 'You were logged out.' };
+    }
+    this.#previous = session;
+  }
+
+  override render() {
+    const session = this.#session.value;
+    return html`${session ? this.#loggedIn(session) : this.#loggedOut()}
+    ${statusLine(`${this.#id}-status`, this.message)}`;
+  }
+
+  #loggedIn(session: Session) {
+    const busy = this.#flow.busy;
+    return html`<section class="box" part="logged-in" aria-busy=${busy ? 'true' : 'false'}>
+      <p class="who" id="${this.#id}-who" tabindex="-1">
+        Logged in as <strong>${session.username}</strong>
+      </p>
+      <p class="hint">Your session ${describeExpiry(session.expiresAt)}.</p>
+      ${this.selectOrg ? this.#orgPicker(session) : nothing}
+      <div class="actions">
+        <button type="button" id="${this.#id}-logout" part="logout" ?disabled=${busy} @click=${this.#logout}>
+          Log out
+        </button>
+      </div>
+    </section>`;
+  }
+
+  #loggedOut() {
+    const { busy, error, step } = this.#flow;
+    const token = this.mode === 'token';
+    const id = this.#id;
+    const invalid = (kind: ApiError['kind']) => (error?.kind === kind ? 'true' : 'false');
+    return html`<form
+        class="box"
+        part="form"
+        aria-label="Log in to Particle"
+        aria-busy=${busy ? 'true' : 'false'}
+        ?hidden=${step === 'mfa'}
+        @submit=${this.#submit}
+      >
+        <div class="row" ?hidden=${token}>
+          <label for="${id}-email">Email</label>
+          <input id="${id}-email" name="username" type="email" autocomplete="username"
+            required ?disabled=${token} value=${this.#lastUsername} spellcheck="false" />
+        </div>
+        <div class="row" ?hidden=${token}>
+          <label for="${id}-password">Password</label>
+          <input id="${id}-password" name="password" type="password" autocomplete="current-password"
+            required ?disabled=${token} aria-invalid=${invalid('credentials')}
+            aria-describedby="${id}-status" />
+        </div>
+        <div class="row" ?hidden=${token}>
+          <label for="${id}-lifetime">Stay logged in for</label>
+          <select id="${id}-lifetime" name="expiresIn" ?disabled=${token}>
+            ${LIFETIMES.map(([s, label]) => html`<option value=${s}>${label}</option>`)}
+          </select>
+        </div>
+        <div class="row" ?hidden=${!token}>
+          <label for="${id}-token">Access token</label>
+          <input id="${id}-token" name="token" type="password" autocomplete="off" spellcheck="false"
+            required ?disabled=${!token} aria-invalid=${invalid('session')}
+            aria-describedby="${id}-token-hint ${id}-status" />
+          <p class="hint" id="${id}-token-hint">
+            Checked with the API before it is used. Log out revokes it.
+          </p>
+        </div>
+        <div class="row inline" ?hidden=${this.#session.store.memoryOnly}>
+          <input id="${id}-remember" name="remember" type="checkbox" />
+          <label for="${id}-remember">Keep me logged in on this device</label>
+        </div>
+        <div class="actions">
+          <button class="primary" type="submit" part="submit" ?disabled=${busy}>
+            ${token ? 'Use token' : 'Log in'}
+          </button>
+          <button type="button" class="link mode-switch" @click=${this.#switchMode}>
+            ${token ? 'Use email and password instead' : 'Use an access token instead'}
+          </button>
+        </div>
+      </form>
+      ${mfaStep({
+        id,
+        hidden: step !== 'mfa',
+        busy,
+        error,
+        statusId: `${id}-status`,
+        onSubmit: (e) => this.#submitCode(e),
+        onCancel: () => this.#cancelCode(),
+      })}`;
+  }
+
+  #orgPicker(session: Session) {
+    return this.#orgs.render({
+      pending: () => html`<p class="hint">Loading your organizations…</p>`,
+      error: (e) => html`<p class="error">${(e as Error).message}</p>
+        <button type="button" @click=${() => this.#orgs.run()}>Load organizations again</button>`,
+      complete: (orgs) => {
+        if (!orgs) return nothing;
+        if (orgs.length === 0)
+          return html`<p class="hint">You are not a member of any organization.</p>`;
+        return html`<div class="row">
+          <label for="${this.#id}-org">Organization</label>
+          <select id="${this.#id}-org" @change=${(e: Event) => this.#pickOrg(orgs, e)}>
+            <option value="" ?selected=${!session.org}>None (my sandbox)</option>
+            ${orgs.map((o) => html`<option value=${o.id} ?selected=${session.org?.id === o.id}>${o.name}</option>`)}
+          </select>
+          <p class="hint">The API-user widgets on this page use it as their default.</p>
+        </div>`;
+      },
+    });
+  }
+
+  #switchMode() {
+    this.mode = this.mode === 'token' ? 'password' : 'token';
+    this.#flow.clearError();
+    this.message = null;
+    this.updateComplete.then(() => this.#el(this.mode === 'token' ? 'token' : 'email')?.focus());
+  }
+
+  async #submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#flow.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const persistence = data.get('remember') ? 'device' : 'tab';
+    if (this.mode === 'token') return this.#useToken(String(data.get('token')).trim(), persistence);
+    const username = String(data.get('username')).trim();
+    this.#pending = { username, persistence };
+    this.message = { tone: 'busy', text: 'Logging in…' };
+    const grant = await this.#flow.submitPassword({
+      username,
+      password: String(data.get('password')),
+      expiresIn: Number(data.get('expiresIn')),
+    });
+    await this.#afterAttempt(grant);
+  }
+
+  async #submitCode(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#flow.busy) return;
+    const otp = String(new FormData(event.target as HTMLFormElement).get('otp'));
+    this.message = { tone: 'busy', text: 'Checking the code…' };
+    await this.#afterAttempt(await this.#flow.submitCode(otp));
+  }
+
+  #cancelCode() {
+    this.#flow.cancel();
+    this.message = { tone: 'info', text: 'Two-step login cancelled.' };
+    this.updateComplete.then(() => this.#el('password')?.focus());
+  }
+
+  /** After either step: log in, move to the code step, or say what went wrong and focus where to fix it. */
+  async #afterAttempt(grant: TokenGrant | undefined) {
+    const error = this.#flow.error;
+    if (grant && this.#pending)
+      return this.#start(grant, this.#pending.username, this.#pending.persistence);
+    if (this.#flow.step === 'mfa' && !error) {
+      this.message = { tone: 'info', text: 'Enter the 6-digit code from your authenticator app.' };
+      await this.updateComplete;
+      const otp = this.#el('otp') as HTMLInputElement | null;
+      otp?.focus();
+      return;
+    }
+    if (!error) {
+      this.message = null;
+      return;
+    }
+    this.message = { tone: 'error', text: error.message };
+    await this.updateComplete;
+    const field = FIELD_FOR_ERROR[error.kind];
+    const target = field ? (this.#el(field) as HTMLInputElement) : this.#el('status');
+    target?.focus();
+    if (target instanceof HTMLInputElement && field === 'otp') target.select();
+  }
+
+  async #useToken(token: string, persistence: Session['persistence']) {
+    this.message = { tone: 'busy', text: 'Checking the access token…' };
+    const api = this.#session.api;
+    const checked = await this.#flow.run(async (signal) => {
+      const user = await getUser(api, { token }, { signal });
+      // The lifetime is only known from the token's info; without it, say "never".
+      const info = await api
+        .send<TokenInfo>({ ...tokenInfoRequest(), auth: { token } }, { signal })
+        .catch(() => null);
+      return { user, expiresAt: info?.expires_at ? Date.parse(info.expires_at) : null };
+    });
+    const error = this.#flow.error;
+    if (checked) {
+      const { user, expiresAt } = checked;
+      const expiresIn = expiresAt === null ? 0 : Math.round((expiresAt - Date.now()) / 1000);
+      return this.#start({ accessToken: token, expiresAt, expiresIn }, user.username, persistence);
+    }
+    if (!error) {
+      this.message = null;
+      return;
+    }
+    this.message = {
+      tone: 'error',
+      text:
+        error.kind === 'session'
+          ? 'The API did not accept that access token: it is mistyped, expired or revoked.'
+          : error.message,
+    };
+    await this.updateComplete;
+    this.#el(error.kind === 'session' ? 'token' : 'status')?.focus();
+  }
+
+  async #start(grant: TokenGrant, username: string, persistence: Session['persistence']) {
+    this.#pending = null;
+    startSession(this.#session.api, grant, username, persistence);
+    // Success is the only time the secrets are cleared: failures keep what the reader typed.
+    for (const name of ['password', 'token']) {
+      const input = this.#el(name) as HTMLInputElement | null;
+      if (input) input.value = '';
+    }
+    this.message = { tone: 'success', text: `Logged in as ${username}.` };
+    this.dispatchEvent(new ParticleLoginEvent(username));
+    await this.updateComplete;
+    this.#el('who')?.focus();
+  }
+
+  async #logout() {
+    const username = this.#session.value?.username ?? '';
+    this.message = { tone: 'busy', text: 'Logging out…' };
+    this.#loggingOut = true;
+    const result = await this.#flow.run((signal) => logout(this.#session.api, { signal }));
+    this.#loggingOut = false;
+    this.#previous = null;
+    if (!result) return;
+    this.#lastUsername = username;
+    this.message = result.revoked
+      ? { tone: 'success', text: `Logged out. The access token of ${username} is revoked.` }
+      : {
+          tone: 'error',
+          text: `Logged out on this page, but the token could not be revoked. ${result.error?.message ?? ''}`,
+        };
+    this.dispatchEvent(new ParticleLogoutEvent());
+    await this.updateComplete;
+    this.#el('email')?.focus();
+  }
+
+  #pickOrg(orgs: Org[], event: Event) {
+    const session = this.#session.value;
+    if (!session) return;
+    const org = orgs.find((o) => o.id === (event.target as HTMLSelectElement).value);
+    const { org: _, ...rest } = session;
+    this.#session.store.set(
+      org ? { ...rest, org: { id: org.id, slug: org.slug, name: org.name } } : rest,
+    );
+    this.message = {
+      tone: 'info',
+      text: org ? `Organization: ${org.name}.` : 'No organization selected.',
+    };
+  }
+
+  #el(name: string): HTMLElement | null {
+    return this.querySelector(`#${this.#id}-${name}`);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-sso': ParticleSso;
+  }
+}
