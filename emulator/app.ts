@@ -1,0 +1,68 @@
+/**
+ * The emulator as a Hono app that never listens: `createApp(state, options)` composes the
+ * middleware and one sub-app per resource. `server.ts` / `index.ts` serve it over HTTP; tests
+ * call `app.request()` directly.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { appError, ParticleError } from './errors.js';
+import { particleCors } from './middleware/cors.js';
+import { FaultStore, faults } from './middleware/faults.js';
+import { RateLimiter, rateLimit } from './middleware/rate-limit.js';
+import type { State } from './model/types.js';
+import { type AppEnv, type AppOptions, DEFAULT_LIMITS, type Emulator } from './options.js';
+import { accessTokenRoutes } from './routes/access-tokens.js';
+import { faultRoutes } from './routes/faults.js';
+import { oauthRoutes } from './routes/oauth.js';
+import { orgRoutes } from './routes/orgs.js';
+import { productRoutes } from './routes/products.js';
+import { teamRoutes } from './routes/team.js';
+import { userRoutes } from './routes/user.js';
+
+export function createApp(state: State, options: AppOptions = {}) {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const emu: Emulator = {
+    state,
+    limits,
+    limiter: new RateLimiter(limits, now),
+    faults: options.faults === true,
+    latencyMs: options.latencyMs ?? 0,
+    strictClients: options.strictClients === true,
+    now,
+    log: options.log ?? (() => {}),
+  };
+  const faultStore = new FaultStore();
+
+  // `strict: false`: `/x/` and `/x` route alike (§1.1) without a redirect, which would turn a
+  // browser's POST into a GET.
+  const app = new Hono<AppEnv>({ strict: false });
+  app.use(particleCors());
+  if (emu.faults || emu.latencyMs > 0) app.use(faults(faultStore, emu.latencyMs));
+  app.use(rateLimit(emu));
+  if (emu.faults) app.route('/__emulator/faults', faultRoutes(faultStore));
+
+  app.route('/', oauthRoutes(emu));
+  app.route('/v1/access_tokens', accessTokenRoutes(emu));
+  app.route('/v1/user', userRoutes(emu));
+  app.route('/', productRoutes(emu));
+  app.route('/v1/orgs', orgRoutes(emu));
+  app.route('/v1/products/:product/team', teamRoutes(emu, 'product'));
+  app.route('/v1/orgs/:org/team', teamRoutes(emu, 'org'));
+
+  app.notFound((c) =>
+    c.json({ ok: false, error: `Unknown route: ${c.req.method} ${c.req.path}` }, 404),
+  );
+  // One place renders every error; nothing else ever reaches the client (no stack traces).
+  app.onError((err, c) => {
+    if (err instanceof ParticleError) return err.getResponse();
+    if (err instanceof HTTPException && err.status < 500) {
+      return appError(err.status as 400, err.message || 'Bad request').getResponse();
+    }
+    emu.log(
+      `Internal error on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.message : err}`,
+    );
+    return appError(500, 'Internal server error').getResponse();
+  });
+  return app;
+}

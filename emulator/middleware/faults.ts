@@ -1,0 +1,107 @@
+/**
+ * Forced faults for tests and demos (only with `faults: true` / `--faults`): the next `count`
+ * requests matching a method and path answer with a given status (the contract's body for it),
+ * malformed JSON, a dropped connection, or extra latency.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { appError, invalidToken, oauthError, type ParticleError } from '../errors.js';
+import type { AppEnv } from '../options.js';
+import { isTokenRoute, tooManyRequests } from './rate-limit.js';
+
+export interface Fault {
+  method?: string;
+  /** Exact path (`/x/` and `/x` alike), or a prefix ending in `*` (`/v1/orgs/*`). */
+  path: string;
+  status?: FaultStatus;
+  malformed?: boolean;
+  drop?: boolean;
+  latencyMs?: number;
+  /** How many more requests this fault applies to. */
+  count: number;
+}
+
+export const FAULT_STATUSES = [401, 403, 429, 500, 503] as const;
+export type FaultStatus = (typeof FAULT_STATUSES)[number];
+
+/** Seconds a forced 429 asks the client to wait. */
+export const FAULT_RETRY_AFTER = 30;
+
+export class FaultStore {
+  readonly faults: Fault[] = [];
+
+  add(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  clear(): number {
+    return this.faults.splice(0).length;
+  }
+
+  /** Takes one use of the first fault matching the request, if any. */
+  take(method: string, path: string): Fault | undefined {
+    const fault = this.faults.find((f) => matches(f, method, path));
+    if (fault && --fault.count <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+    return fault;
+  }
+}
+
+const trim = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
+
+function matches(fault: Fault, method: string, path: string): boolean {
+  if (fault.method && fault.method.toUpperCase() !== method) return false;
+  if (fault.path.endsWith('*')) return path.startsWith(fault.path.slice(0, -1));
+  return trim(fault.path) === trim(path);
+}
+
+/** The contract's body for each forced status, in the family the path uses (§1.3). */
+export function faultError(status: FaultStatus, path: string): ParticleError {
+  const oauth = isTokenRoute(path);
+  switch (status) {
+    case 401:
+      return invalidToken();
+    case 403:
+      return oauth
+        ? oauthError(403, 'access_denied', 'Access denied (forced by the emulator)')
+        : appError(403, 'You do not have permission to do this (forced by the emulator)');
+    case 429:
+      return tooManyRequests(path, FAULT_RETRY_AFTER);
+    case 500:
+      return oauth
+        ? oauthError(500, 'server_error', 'server_error')
+        : appError(500, 'Internal server error');
+    case 503:
+      return oauth
+        ? oauthError(503, 'server_error', 'server_error')
+        : appError(503, 'Service unavailable');
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A connection that ends without a response: the socket when served, a failing body otherwise. */
+function dropConnection(c: Context<AppEnv>): Response {
+  c.env?.incoming?.socket?.destroy();
+  return new Response(
+    new ReadableStream({
+      start: (controller) => controller.error(new Error('connection dropped')),
+    }),
+  );
+}
+
+export const faults =
+  (store: FaultStore, globalLatencyMs: number): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (globalLatencyMs > 0) await sleep(globalLatencyMs);
+    if (c.req.method === 'OPTIONS' || c.req.path.startsWith('/__emulator/')) return next();
+    const fault = store.take(c.req.method, c.req.path);
+    if (!fault) return next();
+    if (fault.latencyMs) await sleep(fault.latencyMs);
+    if (fault.drop) return dropConnection(c);
+    if (fault.status) throw faultError(fault.status, c.req.path);
+    if (fault.malformed) {
+      return c.body('{"ok":true,"truncated', 200, {
+        'Content-Type': 'application/json; charset=utf-8',
+      });
+    }
+    await next();
+  };
