@@ -6,10 +6,13 @@
  *
  * Everything is registered from here; each concern lives in its own sub-plugin.
  */
+import { registerBlurbs } from './blurbs/index.js';
 import type { EleventyConfig } from './eleventy.js';
 import { registerHandlebars } from './handlebars.js';
+import { registerLinkReport } from './links.js';
 import { normalizeOptions } from './options.js';
 import { registerSite } from './site.js';
+import { registerWidgetBundle } from './widgets/index.js';
 
 export { normalizeOptions } from './options.js';
 
@@ -28,6 +31,9 @@ export default function particleDocs(
   const opts = normalizeOptions(options);
   registerSite(eleventyConfig, opts);
   registerHandlebars(eleventyConfig, opts);
+  registerWidgetBundle(eleventyConfig, opts);
+  registerBlurbs(eleventyConfig);
+  registerLinkReport(eleventyConfig, opts);
 }
 
 Object.defineProperty(particleDocs, 'eleventyPackage', { value: 'particle-docs' });

@@ -87,6 +87,14 @@ export function registerPageChecks(
 ): void {
   eleventyConfig.addPreprocessor('particle-docs-page-checks', 'md', function (data, content) {
     const file = this.inputPath;
+    const syntax = (data.page as { templateSyntax?: string } | undefined)?.templateSyntax;
+    if (syntax !== undefined && !syntax.split(',').includes('hbs')) {
+      throw new BuildError(
+        file,
+        undefined,
+        `Markdown pages must be rendered with Handlebars, but this one uses "${syntax}". Spread \`templateConfig\` from plugin/index.ts into the \`config\` export of your Eleventy config file.`,
+      );
+    }
     checkIncludeDefinitions(data.includeDefinitions, file);
     const uses = findPartialUses(hbsInstance, content);
     checkPartialUses(uses, getPartials(), file, bodyLineOffset(file, content));

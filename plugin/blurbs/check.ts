@@ -1,0 +1,68 @@
+/**
+ * The cross-page check: every copy of a blurb id must have the same text. The build
+ * and `npm run blurbs -- check` both run it; neither writes anything.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BuildError, displayPath } from '../build-error.js';
+import { type Blurb, parseBlurbs } from './parse.js';
+
+export interface SourceFile {
+  file: string;
+  source: string;
+}
+
+/** Every Markdown file under `dir`, sorted, with its text. */
+export function readMarkdownFiles(dir: string): SourceFile[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.md') && !path.split(/[\\/]/).includes('node_modules'))
+    .sort()
+    .map((path) => ({ file: join(dir, path), source: readFileSync(join(dir, path), 'utf8') }));
+}
+
+/** Blurbs grouped by id, in file order. Throws on marker mistakes. */
+export function collectBlurbs(files: SourceFile[]): Map<string, Blurb[]> {
+  const byId = new Map<string, Blurb[]>();
+  for (const { file, source } of files) {
+    for (const blurb of parseBlurbs(source, file)) {
+      byId.set(blurb.id, [...(byId.get(blurb.id) ?? []), blurb]);
+    }
+  }
+  return byId;
+}
+
+/** Where two texts first differ, as 0-based line index, or -1 when equal. */
+export function firstDifferingLine(a: string, b: string): number {
+  if (a === b) return -1;
+  const linesA = a.split('\n');
+  const linesB = b.split('\n');
+  for (let i = 0; i < Math.max(linesA.length, linesB.length); i++) {
+    if (linesA[i] !== linesB[i]) return i;
+  }
+  return -1;
+}
+
+function describeDifference(first: Blurb, other: Blurb): string {
+  const index = firstDifferingLine(first.text, other.text);
+  const show = (blurb: Blurb) => {
+    const text = blurb.text.split('\n')[index];
+    return `  ${displayPath(blurb.file)}:${blurb.line + index}: ${text === undefined ? '(no line)' : JSON.stringify(text)}`;
+  };
+  return [
+    `Shared blurb ${first.id} differs between ${displayPath(first.file)}:${first.line} and ${displayPath(other.file)}:${other.line}. First differing line:`,
+    show(first),
+    show(other),
+    'Make the copies identical, or edit one copy and run `npm run blurbs -- sync`.',
+  ].join('\n');
+}
+
+/** Throws a BuildError (naming both files) for the first blurb whose copies differ. */
+export function checkBlurbs(files: SourceFile[]): Map<string, Blurb[]> {
+  const byId = collectBlurbs(files);
+  for (const copies of byId.values()) {
+    const [first, ...others] = copies;
+    const other = others.find((copy) => copy.text !== first!.text);
+    if (other) throw new BuildError(other.file, other.line, describeDifference(first!, other));
+  }
+  return byId;
+}

@@ -1,0 +1,13 @@
+/**
+ * The blurb sub-plugin: before every build, check the shared blurbs of all pages and
+ * stop the build on a marker mistake or differing copies. It never writes to the
+ * content folder; `npm run blurbs -- sync` is the explicit way to propagate edits.
+ */
+import type { EleventyConfig } from '../eleventy.js';
+import { checkBlurbs, readMarkdownFiles } from './check.js';
+
+export function registerBlurbs(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.on('eleventy.before', ({ directories }) => {
+    checkBlurbs(readMarkdownFiles(directories.input));
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The internal link report: after a build, every internal link (`/…` or relative) that
+ * resolves to no page or file of the site, listed once with the pages that use it.
+ * Warnings by default; with `strictLinks` (STRICT_LINKS=1) the build fails.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { displayPath } from './build-error.js';
+import type { EleventyConfig, EleventyResult } from './eleventy.js';
+import type { ParticleDocsOptions } from './options.js';
+
+const HREF = /<a\s[^>]*?href="([^"]*)"/gi;
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** Site paths an HTML page links to, resolved against the page's URL (no query or hash). */
+export function internalLinks(html: string, pageUrl: string): string[] {
+  const links: string[] = [];
+  for (const [, raw] of html.matchAll(HREF)) {
+    const href = raw!.replaceAll('&amp;', '&').trim();
+    if (!href || href.startsWith('#') || EXTERNAL.test(href)) continue;
+    links.push(decodeURI(new URL(href, `http://site${pageUrl}`).pathname));
+  }
+  return links;
+}
+
+/** Missing link target → input files of the pages that use it (both sorted). */
+export function findBrokenLinks(
+  results: EleventyResult[],
+  outputDir: string,
+): Map<string, string[]> {
+  const pages = new Set(results.map((r) => r.url).filter((url): url is string => Boolean(url)));
+  const exists = (path: string) =>
+    pages.has(path) ||
+    pages.has(`${path}/`) ||
+    pages.has(path.replace(/index\.html$/, '')) ||
+    existsSync(join(outputDir, path));
+  const broken = new Map<string, Set<string>>();
+  for (const result of results) {
+    if (
+      !result.url ||
+      typeof result.outputPath !== 'string' ||
+      !result.outputPath.endsWith('.html')
+    ) {
+      continue;
+    }
+    for (const link of internalLinks(result.content, result.url)) {
+      if (exists(link)) continue;
+      broken.set(link, (broken.get(link) ?? new Set()).add(displayPath(result.inputPath)));
+    }
+  }
+  return new Map(
+    [...broken]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([link, users]) => [link, [...users].sort()]),
+  );
+}
+
+export function formatLinkReport(broken: Map<string, string[]>): string {
+  const lines = [...broken].map(([link, users]) => `  ${link} (linked from ${users.join(', ')})`);
+  return `[particle-docs] ${broken.size} internal link(s) lead to no page of this site:\n${lines.join('\n')}`;
+}
+
+export function registerLinkReport(
+  eleventyConfig: EleventyConfig,
+  opts: ParticleDocsOptions,
+): void {
+  eleventyConfig.on('eleventy.after', ({ results, directories }) => {
+    if (!results) return;
+    const broken = findBrokenLinks(results, directories.output);
+    if (broken.size === 0) return;
+    const report = formatLinkReport(broken);
+    if (opts.strictLinks) {
+      throw new Error(
+        `${report}\nFix or remove these links (strict link checking is on: STRICT_LINKS=1).`,
+      );
+    }
+    eleventyConfig.logger.warn(report);
+  });
+}

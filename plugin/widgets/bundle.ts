@@ -1,0 +1,46 @@
+/**
+ * Bundles the elements with esbuild: one ES module per element, shared code split
+ * into chunks that load once, minified, with source maps. Lit's decorators need the
+ * project's tsconfig (experimentalDecorators), so esbuild is pointed at it.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import type { WidgetEntry } from './entries.js';
+
+export interface BundleOptions {
+  entries: WidgetEntry[];
+  /** Where `<tag>.js`, its map and the chunks go (the site's `assets/widgets/`). */
+  outDir: string;
+  tsconfig?: string;
+}
+
+export async function bundleWidgets({
+  entries,
+  outDir,
+  tsconfig = 'tsconfig.json',
+}: BundleOptions): Promise<Metafile> {
+  // Start clean so a renamed or deleted element leaves no stale script behind.
+  await rm(outDir, { recursive: true, force: true });
+  if (entries.length === 0) return { inputs: {}, outputs: {} };
+  const result = await build({
+    entryPoints: entries.map((entry) => ({ in: entry.file, out: entry.tag })),
+    outdir: outDir,
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    tsconfig,
+    metafile: true,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  return result.metafile;
+}
+
+export function widgetsOutDir(siteOutput: string): string {
+  return join(siteOutput, 'assets', 'widgets');
+}

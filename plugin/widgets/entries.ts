@@ -1,0 +1,35 @@
+/**
+ * Which elements the site can load: every `particle-*.ts` file directly in the widgets
+ * folder (style modules `*.styles.ts` excluded) is one element and one esbuild entry.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface WidgetEntry {
+  /** The custom element name, e.g. `particle-sso`. */
+  tag: string;
+  /** The source file, e.g. `widgets/particle-sso.ts`. */
+  file: string;
+}
+
+const ENTRY = /^(particle-[a-z0-9-]+)\.ts$/;
+
+export function findWidgetEntries(widgetsDir: string): WidgetEntry[] {
+  let names: string[];
+  try {
+    names = readdirSync(widgetsDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !name.endsWith('.styles.ts') && !name.endsWith('.test.ts'))
+    .map((name) => ENTRY.exec(name))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ tag: match[1]!, file: join(widgetsDir, match[0]) }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
+}
+
+/** The URL a page loads an element's script from. */
+export function widgetScriptUrl(tag: string): string {
+  return `/assets/widgets/${tag}.js`;
+}

@@ -1,0 +1,16 @@
+// Eleventy 3 ships no TypeScript types; the test helper uses this much of its API.
+declare module '@11ty/eleventy' {
+  export default class Eleventy {
+    constructor(
+      input: string,
+      output: string,
+      options: {
+        quietMode?: boolean;
+        configPath?: string;
+        config?: (eleventyConfig: never) => void;
+      },
+    );
+    disableLogger(): void;
+    write(): Promise<unknown>;
+  }
+}
