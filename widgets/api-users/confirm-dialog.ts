@@ -70,7 +70,8 @@ export class ParticleConfirmDialog extends LitElement {
 
   /** Opens the dialog; resolves true if the reader confirmed, false on Cancel or Escape. */
   async ask(): Promise<boolean> {
-    await this.updateComplete;
+    // Opened synchronously once rendered, so the caller's next line already sees it open.
+    if (!this.hasUpdated) await this.updateComplete;
     const dialog = this.dialog;
     dialog.returnValue = '';
     dialog.showModal();

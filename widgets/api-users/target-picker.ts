@@ -114,11 +114,10 @@ export class ParticleTargetPicker extends LitElement {
     this.catalogTask.run();
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // The org chosen in particle-sso moves the default until the reader picks something.
-    if (changed.has('sessionOrg') && this.catalog && !this.touched && this.hasUpdated) {
-      if (changed.get('sessionOrg') !== undefined || this.sessionOrg)
-        this.applyDefault(this.catalog);
+    if (changed.has('sessionOrg') && this.hasUpdated && this.catalog && !this.touched) {
+      this.applyDefault(this.catalog);
     }
   }
 

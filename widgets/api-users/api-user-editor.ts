@@ -1,0 +1,153 @@
+import './new-token.js';
+import './scope-picker.js';
+import { Task, TaskStatus } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { updateApiUser, updateApiUserRequest } from '../api-helper/api-users.js';
+import type { ApiClient } from '../api-helper/client.js';
+import { toCurl } from '../api-helper/snippets.js';
+import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
+import { ParticleApiUsersChangedEvent } from '../events.js';
+import base from '../styles/base.styles.js';
+import form from '../styles/form.styles.js';
+import { errorSentence } from './error-sentence.js';
+import type { ParticleApiUserToken } from './new-token.js';
+import type { ParticleScopePicker } from './scope-picker.js';
+
+/**
+ * Edits one API user's scopes inside `<particle-api-user-list>`. Saving makes the API
+ * replace the user's token, so the new one is shown once, as at creation, and the old
+ * one stops working. Errors appear beside the buttons and take the focus; the list's
+ * own live region stays the widget's only one.
+ *
+ * @summary Edit an API user's scopes.
+ * @fires particle-api-users-changed - {ParticleApiUsersChangedEvent} after a save.
+ * @fires close - Cancel or Done was pressed; the list closes the editor.
+ */
+@customElement('particle-api-user-editor')
+export class ParticleApiUserEditor extends LitElement {
+  static override styles = [
+    base,
+    form,
+    css`
+      .box {
+        max-width: none;
+      }
+    `,
+  ];
+
+  /** The core's client. */
+  @property({ attribute: false }) api?: ApiClient;
+
+  /** The product or organization whose team the user belongs to. */
+  @property({ attribute: false }) apiTarget?: Target;
+
+  /** The target in words, for the "you lack access to …" sentence. */
+  @property() targetLabel = 'that product or organization';
+
+  /** The API user being edited. */
+  @property({ attribute: false }) member?: TeamMember;
+
+  @state() private scopes: readonly string[] = [];
+  @state() private error = '';
+  @state() private result?: { credentials: ApiUserCredentials; command: string };
+
+  @query('.error') private errorElement?: HTMLElement;
+  @query('particle-api-user-token') private tokenView?: ParticleApiUserToken;
+  @query('particle-scope-picker') private picker?: ParticleScopePicker;
+
+  readonly #save = new Task(this, {
+    autoRun: false,
+    task: async (
+      [api, target, username, scopes]: [ApiClient, Target, string, string[]],
+      { signal },
+    ) => ({
+      credentials: await updateApiUser(api, target, username, { scopes }, { signal }),
+      command: toCurl(api.baseUrl, updateApiUserRequest(target, username, { scopes })),
+      target,
+    }),
+    onComplete: async ({ credentials, command, target }) => {
+      this.result = { credentials, command };
+      this.dispatchEvent(new ParticleApiUsersChangedEvent(target));
+      await this.updateComplete;
+      this.tokenView?.focus();
+    },
+    onError: async (error) => {
+      this.error = errorSentence(error, this.targetLabel);
+      await this.updateComplete;
+      this.errorElement?.focus();
+    },
+  });
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('member')) this.scopes = this.member?.scopes ?? [];
+  }
+
+  /** Focuses the first control, when the list opens the editor. */
+  override focus(): void {
+    this.picker?.shadowRoot?.querySelector('input')?.focus();
+  }
+
+  private get unchanged(): boolean {
+    const before = this.member?.scopes ?? [];
+    return before.length === this.scopes.length && before.every((s) => this.scopes.includes(s));
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const { api, apiTarget, member } = this;
+    if (this.#save.status === TaskStatus.PENDING || !api || !apiTarget || !member) return;
+    if (this.scopes.length === 0) return;
+    this.error = '';
+    this.#save.run([api, apiTarget, member.username, [...this.scopes]]);
+  }
+
+  private close(): void {
+    this.dispatchEvent(new Event('close'));
+  }
+
+  override render() {
+    const name = this.member?.friendly_name || this.member?.username || '';
+    if (this.result) {
+      return html`<div class="box">
+        <particle-api-user-token
+          heading=${`New token for “${name}”`}
+          .credentials=${this.result.credentials}
+          .command=${this.result.command}
+        ></particle-api-user-token>
+        <div class="actions"><button type="button" @click=${this.close}>Done</button></div>
+      </div>`;
+    }
+    const busy = this.#save.status === TaskStatus.PENDING;
+    return html`<form class="box" aria-busy=${busy} aria-label=${`Scopes of ${name}`} @submit=${this.submit}>
+      <particle-scope-picker
+        .value=${this.scopes}
+        ?disabled=${busy}
+        @change=${(e: Event) => {
+          this.scopes = (e.target as ParticleScopePicker).value;
+        }}
+      ></particle-scope-picker>
+      <p class="hint">
+        Saving gives “${name}” a new token: the current one stops working at once.
+      </p>
+      <div class="actions">
+        <button
+          class="primary"
+          type="submit"
+          ?disabled=${busy || this.scopes.length === 0 || this.unchanged}
+        >
+          Save scopes
+        </button>
+        <button type="button" ?disabled=${busy} @click=${this.close}>Cancel</button>
+        ${busy ? html`<span class="busy-hint">Saving…</span>` : nothing}
+      </div>
+      ${this.error ? html`<p class="error" tabindex="-1">${this.error}</p>` : nothing}
+    </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-api-user-editor': ParticleApiUserEditor;
+  }
+}

@@ -1,0 +1,184 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { TeamMember } from '../api-helper/types.js';
+import base from '../styles/base.styles.js';
+import form from '../styles/form.styles.js';
+
+/** Scopes shown before the rest fold into "N more". */
+const SHOWN_SCOPES = 3;
+
+/**
+ * The table of `<particle-api-user-list>`: Name, Username, Scopes (long lists
+ * folded) and, per row, Edit scopes and Delete (named after the user). The row
+ * being edited gets a full-width row below it holding the `editor` slot. Every value
+ * is rendered as text.
+ *
+ * @summary Table of API users with per-row actions.
+ * @fires edit - {CustomEvent<TeamMember>} Edit scopes was pressed.
+ * @fires delete - {CustomEvent<TeamMember>} Delete was pressed (the list asks for confirmation).
+ * @slot editor - The scope editor, shown under the row being edited.
+ * @csspart table - The `<table>`.
+ */
+@customElement('particle-api-user-table')
+export class ParticleApiUserTable extends LitElement {
+  static override styles = [
+    base,
+    form,
+    css`
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      caption {
+        text-align: start;
+        font-weight: 600;
+        padding-bottom: 0.4rem;
+        overflow-wrap: anywhere;
+      }
+      th,
+      td {
+        text-align: start;
+        vertical-align: top;
+        padding: 0.4rem 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        overflow-wrap: anywhere;
+      }
+      .username,
+      code {
+        font-family: var(--_mono);
+        font-size: 0.875em;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--_accent);
+      }
+      .row-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      button.danger {
+        color: var(--_danger);
+        border-color: var(--_danger);
+      }
+      .empty {
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** Says whose API users these are. */
+  @property() caption = 'API users';
+
+  /** The API users (only `is_programmatic` members). */
+  @property({ attribute: false }) users: readonly TeamMember[] = [];
+
+  /** Username whose editor row is open. */
+  @property({ attribute: false }) editing?: string;
+
+  /** Disables the row buttons while a request runs. */
+  @property({ type: Boolean }) disabled = false;
+
+  /** Puts focus back on a row's button, e.g. after the dialog or the editor closes. */
+  focusRow(username: string, which: 'edit' | 'delete'): void {
+    const row = [
+      ...(this.renderRoot.querySelectorAll<HTMLElement>('tr[data-username]') ?? []),
+    ].find((r) => r.dataset.username === username);
+    row?.querySelector<HTMLButtonElement>(`button[data-action=${which}]`)?.focus();
+  }
+
+  private fire(type: 'edit' | 'delete', member: TeamMember): void {
+    this.dispatchEvent(new CustomEvent(type, { detail: member }));
+  }
+
+  override render() {
+    if (this.users.length === 0) {
+      return html`<p class="empty" part="empty">
+        ${this.caption}: none yet. Create one with the Create API user form.
+      </p>`;
+    }
+    return html`<table part="table">
+      <caption>${this.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Username</th>
+          <th scope="col">Scopes</th>
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
+        </tr>
+      </thead>
+      ${repeat(
+        this.users,
+        (member) => member.username,
+        (member) => this.renderUser(member),
+      )}
+    </table>`;
+  }
+
+  private renderUser(member: TeamMember) {
+    const name = member.friendly_name || member.username;
+    const open = this.editing === member.username;
+    return html`<tbody>
+      <tr data-username=${member.username}>
+        <th scope="row">${name}</th>
+        <td class="username">${member.username}</td>
+        <td>${this.renderScopes(member.scopes ?? [])}</td>
+        <td class="row-actions">
+          <button
+            type="button"
+            data-action="edit"
+            aria-label=${`Edit scopes of ${name}`}
+            aria-expanded=${open}
+            ?disabled=${this.disabled}
+            @click=${() => this.fire('edit', member)}
+          >
+            Edit scopes
+          </button>
+          <button
+            type="button"
+            class="danger"
+            data-action="delete"
+            aria-label=${`Delete ${name}`}
+            ?disabled=${this.disabled}
+            @click=${() => this.fire('delete', member)}
+          >
+            Delete
+          </button>
+        </td>
+      </tr>
+      ${
+        open
+          ? html`<tr>
+            <td colspan="4"><slot name="editor"></slot></td>
+          </tr>`
+          : nothing
+      }
+    </tbody>`;
+  }
+
+  private renderScopes(scopes: readonly string[]) {
+    const list = (items: readonly string[]) =>
+      html`<ul>
+        ${items.map((s) => html`<li><code>${s}</code></li>`)}
+      </ul>`;
+    if (scopes.length <= SHOWN_SCOPES + 1) return list(scopes);
+    const rest = scopes.slice(SHOWN_SCOPES);
+    return html`${list(scopes.slice(0, SHOWN_SCOPES))}
+      <details>
+        <summary>${rest.length} more scopes</summary>
+        ${list(rest)}
+      </details>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-api-user-table': ParticleApiUserTable;
+  }
+}

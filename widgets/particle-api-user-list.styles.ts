@@ -1,0 +1,18 @@
+import { css } from 'lit';
+
+/** `<particle-api-user-list>`: the form, then the status line, the table and the people count. */
+export default css`
+  :host {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  .box {
+    max-width: 56rem;
+  }
+
+  .humans {
+    margin: 0;
+    color: var(--_muted);
+  }
+`;

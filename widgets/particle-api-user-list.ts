@@ -1,0 +1,266 @@
+import './api-users/api-user-editor.js';
+import './api-users/api-user-table.js';
+import './api-users/confirm-dialog.js';
+import './api-users/login-prompt.js';
+import './api-users/target-picker.js';
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { deleteApiUser, listTeam } from './api-helper/api-users.js';
+import type { Target, TeamMember } from './api-helper/types.js';
+import type { ParticleApiUserTable } from './api-users/api-user-table.js';
+import type { ParticleConfirmDialog } from './api-users/confirm-dialog.js';
+import { errorSentence } from './api-users/error-sentence.js';
+import type { ParticleTargetPicker } from './api-users/target-picker.js';
+import { covers, sameTarget } from './api-users/targets.js';
+import { copyMessage, type ParticleCopyEvent } from './components/copy.js';
+import { SessionController } from './controllers/session-controller.js';
+import { type ParticleApiUserCreatedEvent, ParticleApiUsersChangedEvent } from './events.js';
+import styles from './particle-api-user-list.styles.js';
+import base from './styles/base.styles.js';
+import form from './styles/form.styles.js';
+
+interface Listing {
+  target: Target;
+  label: string;
+  members: TeamMember[];
+}
+
+/**
+ * Lists the API users of a product or organization — Name, Username, Scopes — with
+ * the number of human team members beside (never offered for deletion here). Each
+ * row can edit its scopes (the API then issues a new token, shown once) or delete the
+ * user after a confirmation dialog. The table reloads by itself after an edit, a
+ * delete, or a creation in `<particle-api-user-create>` for the same target.
+ *
+ * @summary The `cloud-api-user-list` partial: list, edit and delete Particle API users.
+ * @fires particle-api-users-changed - {ParticleApiUsersChangedEvent} after a delete or an edit.
+ * @slot - No-JS fallback content from the partial (never shown once defined).
+ * @csspart form - The target form with List API users / Refresh.
+ * @csspart status - The live region with busy, done and error sentences.
+ * @csspart table - The table of API users.
+ * @cssprop [--particle-accent=#00838f] - Buttons and focus ring.
+ * @cssprop [--particle-danger=#b42318] - Errors and the Delete buttons.
+ */
+@customElement('particle-api-user-list')
+export class ParticleApiUserList extends LitElement {
+  static override styles = [base, form, styles];
+
+  /** The API origin (`https://api.particle.io`, or the emulator's URL). */
+  @property({ attribute: 'api-base' }) apiBase = 'https://api.particle.io';
+
+  /** Product to preselect, by id or slug. */
+  @property() product?: string;
+
+  /** Organization to preselect, by id or slug. */
+  @property() org?: string;
+
+  @state() private target?: Target;
+  @state() private listing?: Listing;
+  @state() private editing?: string;
+  @state() private status: { text: string; tone?: 'error' | 'success' } = { text: '' };
+
+  @query('particle-target-picker') private picker?: ParticleTargetPicker;
+  @query('particle-confirm-dialog') private dialog?: ParticleConfirmDialog;
+  @query('particle-api-user-table') private table?: ParticleApiUserTable;
+  @query('.status') private statusElement?: HTMLElement;
+
+  readonly #session = new SessionController(this, () => this.apiBase);
+  #username?: string;
+
+  readonly #list = new Task(this, {
+    autoRun: false,
+    task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => ({
+      target,
+      label,
+      members: await listTeam(this.#session.api, target, { signal }),
+    }),
+    onComplete: (listing) => {
+      this.listing = listing;
+      const users = listing.members.filter((m) => m.is_programmatic).length;
+      this.status = { text: `${listing.label}: ${users} API user${users === 1 ? '' : 's'}.` };
+    },
+    onError: (error) => this.failed(error, this.listing?.label),
+  });
+
+  readonly #delete = new Task(this, {
+    autoRun: false,
+    task: async ([target, member]: [Target, TeamMember], { signal }) => {
+      await deleteApiUser(this.#session.api, target, member.username, { signal });
+      return { target, member };
+    },
+    onComplete: async ({ target, member }) => {
+      this.status = {
+        text: `Deleted API user “${nameOf(member)}”. Its token no longer works.`,
+        tone: 'success',
+      };
+      if (this.listing) {
+        const members = this.listing.members.filter((m) => m.username !== member.username);
+        this.listing = { ...this.listing, members };
+      }
+      this.dispatchEvent(new ParticleApiUsersChangedEvent(target));
+      await this.updateComplete;
+      this.statusElement?.focus();
+    },
+    onError: (error) => this.failed(error, this.listing?.label),
+  });
+
+  readonly #onChange = (event: ParticleApiUserCreatedEvent | ParticleApiUsersChangedEvent) => {
+    this.reloadFor(event.apiTarget);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('particle-api-user-created', this.#onChange);
+    window.addEventListener('particle-api-users-changed', this.#onChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('particle-api-user-created', this.#onChange);
+    window.removeEventListener('particle-api-users-changed', this.#onChange);
+  }
+
+  protected override willUpdate(): void {
+    // Another reader's team must not stay on screen after a logout or a new login.
+    const username = this.#session.value?.username;
+    if (username !== this.#username) {
+      this.#username = username;
+      this.listing = undefined;
+      this.editing = undefined;
+      this.status = { text: '' };
+    }
+  }
+
+  /** Lists again when the change concerns what this list shows (or, before any listing, has chosen). */
+  private reloadFor(changed: Target): void {
+    if (!this.#session.value) return;
+    const shown = this.listing?.target ?? this.target;
+    if (!shown || !covers(this.picker?.catalog, shown, changed)) return;
+    this.#list.run([shown, this.listing?.label ?? this.picker?.label ?? '']);
+  }
+
+  private get busy(): boolean {
+    return this.#list.status === TaskStatus.PENDING || this.#delete.status === TaskStatus.PENDING;
+  }
+
+  private submit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy || !this.target) return;
+    this.status = { text: `Listing the API users of ${this.picker?.label}…` };
+    this.#list.run([this.target, this.picker?.label ?? '']);
+  }
+
+  private async failed(error: unknown, label = 'that product or organization'): Promise<void> {
+    this.status = { text: errorSentence(error, label), tone: 'error' };
+    await this.updateComplete;
+    this.statusElement?.focus();
+  }
+
+  private async confirmDelete(member: TeamMember): Promise<void> {
+    const dialog = this.dialog;
+    const listing = this.listing;
+    if (!dialog || !listing || this.busy) return;
+    dialog.heading = `Delete API user “${nameOf(member)}”?`;
+    dialog.message = `${member.username} will be removed from ${listing.label}, and its token stops working at once. This cannot be undone.`;
+    if (!(await dialog.ask())) {
+      this.table?.focusRow(member.username, 'delete');
+      return;
+    }
+    this.status = { text: `Deleting API user “${nameOf(member)}”…` };
+    this.#delete.run([listing.target, member]);
+  }
+
+  private async closeEditor(username: string): Promise<void> {
+    this.editing = undefined;
+    await this.updateComplete;
+    this.table?.focusRow(username, 'edit');
+  }
+
+  override render() {
+    const session = this.#session.value;
+    if (!session) {
+      return html`<particle-login-prompt
+        purpose="list your API users"
+        ?expired=${this.#session.store.endedBecause === 'expired'}
+      ></particle-login-prompt>`;
+    }
+    const busy = this.busy;
+    const listed = sameTarget(this.listing?.target, this.target);
+    return html`
+      <form part="form" class="box" aria-busy=${busy} @submit=${this.submit}>
+        <particle-target-picker
+          .api=${this.#session.api}
+          .product=${this.product}
+          .org=${this.org}
+          .sessionOrg=${session.org?.id}
+          ?disabled=${busy}
+          @change=${(e: Event) => {
+            this.target = (e.target as ParticleTargetPicker).value;
+          }}
+        ></particle-target-picker>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${busy || !this.target}>
+            ${listed ? 'Refresh' : 'List API users'}
+          </button>
+          ${
+            this.#list.status === TaskStatus.PENDING
+              ? html`<span class="busy-hint">Loading…</span>`
+              : nothing
+          }
+        </div>
+      </form>
+      <p part="status" class="status ${this.status.tone ?? ''}" role="status" tabindex="-1">${
+        this.status.text
+      }</p>
+      ${this.listing ? this.renderListing(this.listing, busy) : nothing}
+      <particle-confirm-dialog confirm-label="Delete"></particle-confirm-dialog>
+    `;
+  }
+
+  private renderListing(listing: Listing, busy: boolean) {
+    const users = listing.members.filter((m) => m.is_programmatic);
+    const humans = listing.members.length - users.length;
+    return html`
+      <particle-api-user-table
+        part="table"
+        .caption=${`API users of ${listing.label}`}
+        .users=${users}
+        .editing=${this.editing}
+        ?disabled=${busy}
+        @edit=${(e: CustomEvent<TeamMember>) => {
+          this.editing = e.detail.username;
+        }}
+        @delete=${(e: CustomEvent<TeamMember>) => this.confirmDelete(e.detail)}
+      >
+        ${
+          this.editing
+            ? html`<particle-api-user-editor
+              slot="editor"
+              .api=${this.#session.api}
+              .apiTarget=${listing.target}
+              .targetLabel=${listing.label}
+              .member=${users.find((u) => u.username === this.editing)}
+              @close=${() => this.closeEditor(this.editing ?? '')}
+              @particle-copy=${(e: ParticleCopyEvent) => {
+                this.status = { text: copyMessage(e), tone: e.ok ? 'success' : 'error' };
+              }}
+            ></particle-api-user-editor>`
+            : nothing
+        }
+      </particle-api-user-table>
+      <p class="humans">
+        ${humans === 1 ? '1 team member is a person' : `${humans} team members are people`}, not
+        API users: they are not listed here and cannot be deleted from this page.
+      </p>
+    `;
+  }
+}
+
+const nameOf = (member: TeamMember) => member.friendly_name || member.username;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-api-user-list': ParticleApiUserList;
+  }
+}
