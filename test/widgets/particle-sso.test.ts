@@ -1,0 +1,343 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import { apiFor } from '../../widgets/api-helper/client.js';
+import type { ParticleLoginEvent } from '../../widgets/events.js';
+import type { ParticleSso } from '../../widgets/particle-sso.js';
+import '../../widgets/particle-sso.js';
+import { fakeFetch } from '../helpers/fake-fetch.js';
+import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
+import {
+  API,
+  expiredChallenge,
+  GOOD_CODE,
+  grant,
+  mfaAccount,
+  NEW_TOKEN,
+  type,
+  wrongPassword,
+} from './login-fixtures.js';
+import { runWidgetBaseTests } from './widget-base-tests.js';
+
+const render = (selectOrg = false) =>
+  fixture<ParticleSso>(
+    html`<particle-sso api-base=${API} ?select-org=${selectOrg}>
+      <div class="particle-fallback">Log in needs JavaScript.</div>
+    </particle-sso>`,
+  );
+
+const $ = <T extends Element = HTMLInputElement>(el: ParticleSso, selector: string) =>
+  el.querySelector<T>(selector)!;
+const status = (el: ParticleSso) => $(el, '[role=status]').textContent!.trim();
+const loginButton = (el: ParticleSso) => $<HTMLButtonElement>(el, 'form[part=form] [type=submit]');
+
+function fillLogin(el: ParticleSso, username = 'demo@example.com', password = 'demo-password') {
+  type($(el, 'input[name=username]'), username);
+  type($(el, 'input[name=password]'), password);
+}
+
+async function logIn(el: ParticleSso) {
+  fillLogin(el);
+  loginButton(el).click();
+  await waitUntil(() => el.querySelector('[part=logged-in]'), 'not logged in');
+}
+
+describe('<particle-sso>', () => {
+  afterEach(() => {
+    sinon.restore();
+    resetSessions();
+  });
+
+  it('is accessible', async () => {
+    await expect(await render()).to.be.accessible();
+  });
+
+  it('is accessible when logged in', async () => {
+    signIn(API);
+    await expect(await render(true)).to.be.accessible({ ignoredRules: [] });
+  });
+
+  describe('for password managers', () => {
+    it('keeps a real login form in the light DOM, with labels and autocomplete', async () => {
+      const el = await render();
+      expect(el.shadowRoot).to.equal(null);
+      const form = document.querySelector('particle-sso form[part=form]')!;
+      const field = (ac: string) =>
+        form.querySelector<HTMLInputElement>(`input[autocomplete="${ac}"]`)!;
+      expect(field('username').type).to.equal('email');
+      expect(field('current-password').type).to.equal('password');
+      for (const input of [field('username'), field('current-password')]) {
+        expect(input.labels?.[0]?.textContent).to.match(/Email|Password/);
+        expect(input.form).to.equal(form);
+      }
+      expect(loginButton(el).form).to.equal(form);
+    });
+
+    it('keeps its styles scoped to itself', async () => {
+      const el = await render();
+      const outside = document.createElement('button');
+      document.body.append(outside);
+      expect(getComputedStyle(loginButton(el)).fontWeight).to.equal('600');
+      expect(getComputedStyle(outside).fontWeight).not.to.equal('600');
+      outside.remove();
+    });
+  });
+
+  describe('when logging in with a password', () => {
+    it('starts a tab session for one hour by default and says who is logged in', async () => {
+      const api = fakeFetch({ 'POST /oauth/token': grant(3600) });
+      const el = await render();
+      fillLogin(el);
+      setTimeout(() => loginButton(el).click());
+      const event = (await oneEvent(el, 'particle-login')) as unknown as ParticleLoginEvent;
+      expect(event.username).to.equal('demo@example.com');
+      expect(event.bubbles && event.composed).to.equal(true);
+      const form = api.calls[0]!.form!;
+      expect(form.get('grant_type')).to.equal('password');
+      expect(form.get('expires_in')).to.equal('3600');
+      expect(api.calls[0]!.url).not.to.contain('demo-password');
+      await el.updateComplete;
+      expect(el.textContent).to.contain('Logged in as demo@example.com');
+      expect(el.textContent).to.contain('expires in 59 minutes');
+      expect(status(el)).to.equal('Logged in as demo@example.com.');
+      expect(document.activeElement?.textContent).to.contain('Logged in as');
+      const session = apiFor(API).session.value!;
+      expect(session.token).to.equal(NEW_TOKEN);
+      expect(session.persistence).to.equal('tab');
+      expect(JSON.stringify(sessionStorage)).to.contain(NEW_TOKEN);
+      expect(JSON.stringify(localStorage)).not.to.contain(NEW_TOKEN);
+    });
+
+    it('keeps the session on this device only when asked to', async () => {
+      fakeFetch({ 'POST /oauth/token': grant(604800) });
+      const el = await render();
+      fillLogin(el);
+      type($<HTMLSelectElement>(el, 'select[name=expiresIn]'), '604800');
+      $(el, 'input[name=remember]').click();
+      await logIn(el);
+      expect(apiFor(API).session.value!.persistence).to.equal('device');
+      expect(JSON.stringify(localStorage)).to.contain(NEW_TOKEN);
+      expect(JSON.stringify(sessionStorage)).not.to.contain(NEW_TOKEN);
+      expect(el.textContent).to.contain('expires in 6 days');
+    });
+
+    it('says a wrong password, keeps the input and focuses the password', async () => {
+      fakeFetch({ 'POST /oauth/token': wrongPassword });
+      const el = await render();
+      fillLogin(el, 'demo@example.com', 'wrong');
+      loginButton(el).click();
+      await waitUntil(() => status(el).includes('incorrect'));
+      expect(status(el)).to.equal('The email or password is incorrect. Check both and try again.');
+      expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+      expect($(el, 'input[name=password]').value).to.equal('wrong');
+      expect($(el, 'input[name=password]').getAttribute('aria-invalid')).to.equal('true');
+      expect(document.activeElement).to.equal($(el, 'input[name=password]'));
+      expect(apiFor(API).session.value).to.equal(null);
+    });
+  });
+
+  describe('when the account uses MFA', () => {
+    async function toCodeStep(el: ParticleSso, lifetime = '3600') {
+      fillLogin(el, 'mfa@example.com');
+      type($<HTMLSelectElement>(el, 'select[name=expiresIn]'), lifetime);
+      loginButton(el).click();
+      await waitUntil(() => !$(el, 'form.mfa').hidden, 'no code step');
+    }
+
+    const code = (el: ParticleSso) => $(el, 'input[name=otp]');
+    const verify = (el: ParticleSso, otp: string) => {
+      type(code(el), otp);
+      $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
+    };
+
+    it('asks for the code, says why, and focuses the code field', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      await toCodeStep(el);
+      expect($(el, 'form[part=form]').hidden).to.equal(true);
+      expect($(el, 'form.mfa').textContent).to.contain(
+        'Your account uses two-step verification: enter the 6-digit code from your authenticator app.',
+      );
+      expect(code(el).autocomplete).to.equal('one-time-code');
+      expect(code(el).inputMode).to.equal('numeric');
+      expect(code(el).labels![0]!.textContent).to.equal('One-time code');
+      expect(document.activeElement).to.equal(code(el));
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the lifetime chosen in step one', async () => {
+      const api = fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      await toCodeStep(el, '86400');
+      verify(el, GOOD_CODE);
+      await waitUntil(() => el.querySelector('[part=logged-in]'));
+      expect(api.calls[1]!.form!.get('grant_type')).to.equal('urn:custom:mfa-otp');
+      expect(api.calls[1]!.form!.get('otp')).to.equal(GOOD_CODE);
+      expect(el.textContent).to.contain('expires in 23 hours');
+      expect(apiFor(API).session.value!.username).to.equal('mfa@example.com');
+    });
+
+    it('lets the reader retry a wrong code', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      await toCodeStep(el);
+      verify(el, '000000');
+      await waitUntil(() => status(el).includes('not valid'));
+      expect(status(el)).to.contain('That one-time code is not valid');
+      expect($(el, 'form.mfa').hidden).to.equal(false);
+      expect(code(el).value).to.equal('000000');
+      expect(document.activeElement).to.equal(code(el));
+      verify(el, GOOD_CODE);
+      await waitUntil(() => el.querySelector('[part=logged-in]'));
+    });
+
+    it('returns to step one with a message when the MFA step has expired', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount(expiredChallenge) });
+      const el = await render();
+      await toCodeStep(el);
+      verify(el, '999999');
+      await waitUntil(() => !$(el, 'form[part=form]').hidden);
+      expect(status(el)).to.equal(
+        'The two-step login has expired. Log in again with your email and password.',
+      );
+      expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
+      expect($(el, 'input[name=password]').value).to.equal('demo-password');
+      expect(document.activeElement).to.equal($(el, 'input[name=password]'));
+    });
+
+    it('can be cancelled', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      await toCodeStep(el);
+      $<HTMLButtonElement>(el, 'form.mfa [part=cancel]').click();
+      await el.updateComplete;
+      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
+    });
+  });
+
+  describe('when using an access token', () => {
+    const pasted = fakeToken('c');
+
+    async function useToken(el: ParticleSso) {
+      $<HTMLButtonElement>(el, '.mode-switch').click();
+      await el.updateComplete;
+      expect(document.activeElement).to.equal($(el, 'input[name=token]'));
+      type($(el, 'input[name=token]'), pasted);
+      loginButton(el).click();
+    }
+
+    it('checks the token with GET /v1/user in the header before using it', async () => {
+      const expires = new Date(Date.now() + 7_200_000).toISOString();
+      const api = fakeFetch({
+        'GET /v1/user': { body: { username: 'demo@example.com' } },
+        'GET /v1/access_tokens/current': { body: { expires_at: expires, scopes: [], orgs: [] } },
+      });
+      const el = await render();
+      expect(loginButton(el).textContent!.trim()).to.equal('Log in');
+      await useToken(el);
+      await waitUntil(() => el.querySelector('[part=logged-in]'));
+      const check = api.callsTo('GET /v1/user')[0]!;
+      expect(check.headers.get('Authorization')).to.equal(`Bearer ${pasted}`);
+      expect(check.url).not.to.contain(pasted);
+      expect(apiFor(API).session.value!.token).to.equal(pasted);
+      expect(el.textContent).to.contain('expires in 119 minutes');
+    });
+
+    it('refuses a token the API does not accept, and keeps it in the field', async () => {
+      fakeFetch({ 'GET /v1/user': { status: 401, body: { error: 'invalid_token' } } });
+      const el = await render();
+      await useToken(el);
+      await waitUntil(() => status(el).includes('did not accept'));
+      expect($(el, 'input[name=token]').value).to.equal(pasted);
+      expect(apiFor(API).session.value).to.equal(null);
+    });
+  });
+
+  describe('when logged in', () => {
+    it('follows a login made elsewhere on the page', async () => {
+      const el = await render();
+      signIn(API, { username: 'other@example.com' });
+      await el.updateComplete;
+      expect(el.textContent).to.contain('Logged in as other@example.com');
+    });
+
+    it('says "never expires" for a token without expiry', async () => {
+      signIn(API, { expiresAt: null });
+      const el = await render();
+      expect(el.textContent).to.contain('never expires');
+    });
+
+    it('logs out by revoking the token, then shows the form with the email filled in', async () => {
+      const session = signIn(API);
+      const api = fakeFetch({ 'DELETE /v1/access_tokens/current': { body: { ok: true } } });
+      const el = await render();
+      setTimeout(() => $<HTMLButtonElement>(el, '[part=logout]').click());
+      await oneEvent(el, 'particle-logout');
+      expect(api.calls[0]!.headers.get('Authorization')).to.equal(`Bearer ${session.token}`);
+      await el.updateComplete;
+      expect(status(el)).to.contain('Logged out. The access token of demo@example.com is revoked.');
+      expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+      expect(document.activeElement).to.equal($(el, 'input[name=username]'));
+      expect(apiFor(API).session.value).to.equal(null);
+    });
+
+    it('ends the session when it expires', async () => {
+      const clock = sinon.useFakeTimers({
+        now: Date.now(),
+        toFake: ['setTimeout', 'setInterval', 'Date'],
+      });
+      signIn(API, { expiresAt: Date.now() + 120_000 });
+      const el = await render();
+      expect(el.textContent).to.contain('expires in 2 minutes');
+      await clock.tickAsync(60_000);
+      await el.updateComplete;
+      expect(el.textContent).to.contain('expires in 1 minute');
+      await clock.tickAsync(61_000);
+      await el.updateComplete;
+      expect(el.querySelector('[part=logged-in]')).to.equal(null);
+      expect(status(el)).to.equal('Your session has expired. Log in again.');
+      expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+    });
+
+    it('lists the organizations with select-org and keeps the choice in the session', async () => {
+      signIn(API);
+      fakeFetch({
+        'GET /v1/orgs': {
+          body: { organizations: [{ id: 'org1', slug: 'acme', name: 'Acme Inc' }] },
+        },
+      });
+      const el = await render(true);
+      await waitUntil(() => el.querySelector('select'));
+      const select = $<HTMLSelectElement>(el, 'select');
+      expect(select.labels![0]!.textContent).to.equal('Organization');
+      type(select, 'org1');
+      await el.updateComplete;
+      expect(apiFor(API).session.value!.org).to.deep.equal({
+        id: 'org1',
+        slug: 'acme',
+        name: 'Acme Inc',
+      });
+      expect(status(el)).to.contain('Acme Inc');
+    });
+  });
+
+  describe('focusLogin()', () => {
+    it('focuses Email when logged out and Log out when logged in', async () => {
+      const el = await render();
+      await el.focusLogin();
+      expect(document.activeElement).to.equal($(el, 'input[name=username]'));
+      signIn(API);
+      await el.focusLogin();
+      expect(document.activeElement).to.equal($(el, '[part=logout]'));
+    });
+  });
+
+  runWidgetBaseTests('<particle-sso>', {
+    setup: () => render(),
+    root: (el) => el,
+    fill: (root) => fillLogin(root as ParticleSso),
+    submit: 'form[part=form] [type=submit]',
+    route: 'POST /oauth/token',
+    kept: ['input[name=username]', 'input[name=password]'],
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The behaviour every form widget shares, as one suite each widget runs:
+ *
+ *   runWidgetBaseTests('<particle-create-token>', {
+ *     setup: () => fixture(html`<particle-create-token api-base=${API}></particle-create-token>`),
+ *     fill: (root) => { … set valid input … },
+ *     submit: 'button[type=submit]',
+ *     route: 'POST /oauth/token',
+ *     kept: ['input[name=username]'],
+ *   });
+ *
+ * It checks: one live region; busy state (aria-busy, disabled submit, a visible
+ * hint); one request however often the submit is clicked; every error kind the
+ * reader can meet is said in the live region, with the reader's input kept.
+ * Call it inside the widget's own `describe`, after the widget's `afterEach`
+ * has reset sessions and sinon.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import { type FakeResponse, fakeFetch } from '../helpers/fake-fetch.js';
+
+export interface WidgetBaseOptions {
+  /** Renders the widget ready to submit (logged in first if it needs a session). */
+  setup: () => Promise<LitElement>;
+  /** Where the widget renders: its shadow root (the default) or itself (light DOM). */
+  root?: (el: LitElement) => ParentNode;
+  /** Fills the form with valid input. */
+  fill: (root: ParentNode) => void | Promise<void>;
+  /** Selector of the submit button. */
+  submit: string;
+  /** The route the submit calls, e.g. 'POST /oauth/token'. */
+  route: string;
+  /** Selectors of fields whose values must survive any failure. */
+  kept: string[];
+}
+
+const ERRORS: [name: string, answer: FakeResponse | 'network-error', says: RegExp][] = [
+  ['a server error', { status: 503, body: { error: 'server_error' } }, /problem|try again/i],
+  [
+    'a rate limit, with the wait',
+    { status: 429, body: { error: 'rate_limit_exceeded' }, headers: { 'Retry-After': '42' } },
+    /42 seconds/,
+  ],
+  ['being offline', 'network-error', /could not reach/i],
+  ['an unreadable reply', { status: 200, raw: '<html>oops</html>' }, /could not be read/i],
+];
+
+export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): void {
+  const rootOf = (el: LitElement) => options.root?.(el) ?? el.shadowRoot!;
+  const liveRegion = (el: LitElement) => rootOf(el).querySelector('[role=status]')!;
+  const submit = (el: LitElement) => rootOf(el).querySelector<HTMLButtonElement>(options.submit)!;
+
+  describe(`${name}: shared widget behaviour`, () => {
+    it('has exactly one live region', async () => {
+      const el = await options.setup();
+      expect(
+        rootOf(el).querySelectorAll('[role=status], [aria-live], [role=alert]'),
+      ).to.have.length(1);
+    });
+
+    it('is busy while the request runs, and sends one request however often it is clicked', async () => {
+      const api = fakeFetch({ [options.route]: 'hang' });
+      const el = await options.setup();
+      await options.fill(rootOf(el));
+      submit(el).click();
+      submit(el).click();
+      await el.updateComplete;
+      submit(el).click();
+      await el.updateComplete;
+      expect(api.callsTo(options.route)).to.have.length(1);
+      expect(submit(el).disabled).to.equal(true);
+      expect(submit(el).closest('[aria-busy]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(liveRegion(el).textContent!.trim()).to.match(/…$/);
+    });
+
+    for (const [what, answer, says] of ERRORS) {
+      it(`says so on ${what} and keeps the input`, async () => {
+        fakeFetch({ [options.route]: answer });
+        const el = await options.setup();
+        await options.fill(rootOf(el));
+        const before = options.kept.map(
+          (s) => rootOf(el).querySelector<HTMLInputElement>(s)!.value,
+        );
+        submit(el).click();
+        await waitUntil(() => says.test(liveRegion(el).textContent ?? ''), 'no error sentence');
+        const after = options.kept.map((s) => rootOf(el).querySelector<HTMLInputElement>(s)!.value);
+        expect(after).to.deep.equal(before);
+        expect(submit(el).disabled).to.equal(false);
+      });
+    }
+  });
+}

@@ -1,0 +1,222 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { loginRequest } from './api-helper/auth.js';
+import type { ApiError } from './api-helper/errors.js';
+import { toCli, toCurl } from './api-helper/snippets.js';
+import type { TokenGrant } from './api-helper/types.js';
+import { copyMessage, type ParticleCopyEvent } from './components/copy.js';
+import { ClockController, describeExpiry } from './components/expiry.js';
+import { mfaStep } from './components/mfa-step.js';
+import { PasswordGrantController } from './components/password-grant.js';
+import { type StatusMessage, statusLine } from './components/status.js';
+import './components/particle-secret.js';
+import './components/particle-snippet.js';
+import { SessionController } from './controllers/session-controller.js';
+import styles from './particle-create-token.styles.js';
+import base from './styles/base.styles.js';
+import form from './styles/form.styles.js';
+
+/** "Expires in": the new token's lifetime in seconds; 0 asks for one that never expires. */
+const LIFETIMES: [seconds: number, label: string][] = [
+  [900, '15 minutes'],
+  [3600, '1 hour'],
+  [28800, '8 hours'],
+  [86400, '1 day'],
+  [2592000, '30 days'],
+  [7776000, '90 days'],
+  [0, 'Never'],
+];
+
+interface Created {
+  grant: TokenGrant;
+  username: string;
+}
+
+/**
+ * @summary Creates an access token from an email and password (and a one-time
+ * code when the account has MFA), for the lifetime the reader picks.
+ *
+ * It works logged in or not and never changes the page's session. The new token
+ * is shown masked with Show/Copy, with its expiry and the equivalent
+ * `particle token create` and `curl` commands (password left out).
+ *
+ * @csspart form - The email/password form.
+ * @csspart mfa-form - The one-time-code form.
+ * @csspart submit - The Create token and Verify buttons.
+ * @csspart result - The box with the new token.
+ * @csspart status - The live region (progress, result, errors).
+ * @cssprop [--particle-accent=#00838f] - Primary buttons, links, focus ring.
+ * @cssprop [--particle-bg=#ffffff] - Background of the form.
+ * @cssprop [--particle-fg=#1b1f23] - Text colour.
+ * @cssprop [--particle-border=#c8ced6] - Borders of the box and fields.
+ * @cssprop [--particle-radius=6px] - Corner radius.
+ * @cssprop [--particle-font=system-ui] - Font family.
+ * @cssprop [--particle-danger=#b42318] - Error text.
+ * @slot - Nothing is slotted: the partial's no-JS fallback stays hidden in the light DOM.
+ */
+@customElement('particle-create-token')
+export class ParticleCreateToken extends LitElement {
+  static override styles = [base, form, styles];
+
+  /** The API origin (`https://api.particle.io`, or the emulator's URL). */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  @state() private message: StatusMessage | null = null;
+  @state() private created: Created | null = null;
+
+  readonly #session = new SessionController(this, () => this.apiBase);
+  readonly #flow = new PasswordGrantController(this, () => this.#session.api);
+  #pending: { username: string; expiresIn: number } | null = null;
+
+  constructor() {
+    super();
+    // Re-renders every 30 s so that "expires in 14 minutes" stays true.
+    new ClockController(this);
+  }
+
+  override render() {
+    const { busy, error, step } = this.#flow;
+    const invalid = (kind: ApiError['kind']) => (error?.kind === kind ? 'true' : 'false');
+    return html`<div class="stack" @particle-copy=${this.#onCopy}>
+      <form part="form" class="box" aria-label="Create an access token" aria-busy=${busy ? 'true' : 'false'}
+        ?hidden=${step === 'mfa'} @submit=${this.#submit}>
+        <div class="row">
+          <label for="email">Email</label>
+          <input id="email" name="username" type="email" autocomplete="username" required
+            spellcheck="false" value=${this.#session.value?.username ?? ''} />
+        </div>
+        <div class="row">
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required
+            aria-invalid=${invalid('credentials')} aria-describedby="status" />
+        </div>
+        <div class="row">
+          <label for="expires">Expires in</label>
+          <select id="expires" name="expiresIn">
+            ${LIFETIMES.map(([s, label]) => html`<option value=${s}>${label}</option>`)}
+          </select>
+        </div>
+        <div class="actions">
+          <button class="primary" type="submit" part="submit" ?disabled=${busy}>Create token</button>
+        </div>
+      </form>
+      ${mfaStep({
+        id: 'create',
+        hidden: step !== 'mfa',
+        busy,
+        error,
+        statusId: 'status',
+        onSubmit: (e) => this.#submitCode(e),
+        onCancel: () => this.#cancelCode(),
+      })}
+      ${statusLine('status', this.message)} ${this.created ? this.#result(this.created) : nothing}
+    </div>`;
+  }
+
+  #result({ grant, username }: Created) {
+    // The commands show the same request without its secrets: the CLI asks for them itself.
+    const request = loginRequest({ username, password: '', expiresIn: grant.expiresIn });
+    const cli = toCli(request);
+    return html`<section class="box result" part="result" aria-labelledby="result-title">
+      <h3 id="result-title" tabindex="-1">Your new access token</h3>
+      <particle-secret label="token" .value=${grant.accessToken}></particle-secret>
+      <p>This token ${this.#expiry(grant)}.</p>
+      <p class="warning">
+        Store it somewhere safe: it gives full access to your account. This page does not keep it,
+        and it is not your login on this page.
+      </p>
+      ${cli ? html`<particle-snippet label="Particle CLI" .command=${cli}></particle-snippet>` : nothing}
+      <particle-snippet label="curl" .command=${toCurl(this.#session.api.baseUrl, request)}></particle-snippet>
+    </section>`;
+  }
+
+  #expiry(grant: TokenGrant) {
+    if (grant.expiresAt === null) return 'never expires';
+    const at = new Date(grant.expiresAt);
+    return html`${describeExpiry(grant.expiresAt)}
+      (<time datetime=${at.toISOString()}>${at.toLocaleString()}</time>)`;
+  }
+
+  async #submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#flow.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const username = String(data.get('username')).trim();
+    const expiresIn = Number(data.get('expiresIn'));
+    this.#pending = { username, expiresIn };
+    this.message = { tone: 'busy', text: 'Creating the token…' };
+    const grant = await this.#flow.submitPassword({
+      username,
+      password: String(data.get('password')),
+      expiresIn,
+    });
+    await this.#afterAttempt(grant);
+  }
+
+  async #submitCode(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.#flow.busy) return;
+    const otp = String(new FormData(event.target as HTMLFormElement).get('otp'));
+    this.message = { tone: 'busy', text: 'Checking the code…' };
+    await this.#afterAttempt(await this.#flow.submitCode(otp));
+  }
+
+  #cancelCode() {
+    this.#flow.cancel();
+    this.message = { tone: 'info', text: 'Token creation cancelled.' };
+    this.updateComplete.then(() => this.#el('#password')?.focus());
+  }
+
+  async #afterAttempt(grant: TokenGrant | undefined) {
+    const error = this.#flow.error;
+    if (grant && this.#pending) {
+      this.created = { grant, username: this.#pending.username };
+      this.#pending = null;
+      // Success is the only time the password is cleared: failures keep what the reader typed.
+      (this.#el('#password') as HTMLInputElement).value = '';
+      for (const otp of this.renderRoot.querySelectorAll<HTMLInputElement>('[name=otp]'))
+        otp.value = '';
+      this.message = {
+        tone: 'success',
+        text: `Token created; it ${describeExpiry(grant.expiresAt)}.`,
+      };
+      await this.updateComplete;
+      this.#el('#result-title')?.focus();
+      return;
+    }
+    if (this.#flow.step === 'mfa' && !error) {
+      this.message = { tone: 'info', text: 'Enter the 6-digit code from your authenticator app.' };
+      await this.updateComplete;
+      this.#el('#create-otp')?.focus();
+      return;
+    }
+    if (!error) {
+      this.message = null;
+      return;
+    }
+    this.message = { tone: 'error', text: error.message };
+    await this.updateComplete;
+    const field = {
+      credentials: '#password',
+      'mfa-expired': '#password',
+      'otp-invalid': '#create-otp',
+    };
+    const target = this.#el(field[error.kind as keyof typeof field] ?? '#status');
+    target?.focus();
+    if (error.kind === 'otp-invalid') (target as HTMLInputElement).select();
+  }
+
+  #onCopy(event: ParticleCopyEvent) {
+    this.message = { tone: event.ok ? 'success' : 'error', text: copyMessage(event) };
+  }
+
+  #el(selector: string): HTMLElement | null {
+    return this.renderRoot.querySelector(selector);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-create-token': ParticleCreateToken;
+  }
+}
