@@ -95,7 +95,7 @@ function apiUser(
     if (!KNOWN_SCOPES.has(s)) fail(`${path}.scopes`, `has an unknown scope "${s}"`);
   const username =
     a.username === undefined
-      ? apiUsername(friendlyName, path)
+      ? apiUsername(friendlyName, `${path} ${friendlyName}`)
       : text(a.username, `${path}.username`);
   const token =
     a.token === undefined ? stableHex(`token:${username}`) : text(a.token, `${path}.token`);

@@ -73,12 +73,15 @@ export interface Token {
   revoked: boolean;
 }
 
+/** A requested token lifetime: seconds from issue (0 = never), or an absolute epoch ms. */
+export type Lifetime = { seconds: number } | { at: number };
+
 /** A pending MFA step: step 1 succeeded, the one-time code is still due. */
 export interface MfaChallenge {
   username: string;
   client: string;
   /** The token lifetime requested in step 1 (carried over, §2.2). */
-  lifetime: { expiresAt: number | null };
+  lifetime: Lifetime;
   challengeExpiresAt: number;
 }
 

@@ -9,6 +9,7 @@ import { clientKey } from '../middleware/rate-limit.js';
 import { newMfaToken } from '../model/ids.js';
 import { issueToken } from '../model/tokens.js';
 import { currentCode, verifyCode } from '../model/totp.js';
+import type { Lifetime } from '../model/types.js';
 import type { AppEnv, Emulator } from '../options.js';
 
 const MFA_GRANT = 'urn:custom:mfa-otp';
@@ -47,27 +48,36 @@ function clientId(
 
 const clientError = (description: string) => oauthError(400, 'invalid_client', description);
 
-/** The token's expiry, epoch ms or null: `expires_at` wins over `expires_in`; 0 = never. */
-function lifetime(body: Record<string, unknown>, now: number): number | null {
+/**
+ * The requested lifetime: `expires_at` wins over `expires_in`; 0 = never. Kept relative until the
+ * token is issued, so an MFA login's second step gets the full lifetime asked for in step 1.
+ */
+function lifetime(body: Record<string, unknown>, now: number): Lifetime {
   if (body.expires_at !== undefined && body.expires_at !== '') {
     const at = Date.parse(String(body.expires_at));
-    if (Number.isNaN(at) || at <= now)
+    if (Number.isNaN(at) || at <= now) {
       throw invalidRequest('Invalid expires_at parameter: use a future ISO-8601 date');
-    return at;
+    }
+    return { at };
   }
   if (body.expires_in === undefined || body.expires_in === '')
-    return now + DEFAULT_EXPIRES_IN * 1000;
+    return { seconds: DEFAULT_EXPIRES_IN };
   const seconds = String(body.expires_in);
-  if (!/^\d{1,10}$/.test(seconds))
+  if (!/^\d{1,10}$/.test(seconds)) {
     throw invalidRequest('Invalid expires_in parameter: use a whole number of seconds');
-  return Number(seconds) === 0 ? null : now + Number(seconds) * 1000;
+  }
+  return { seconds: Number(seconds) };
 }
+
+const expiryOf = (life: Lifetime, now: number): number | null =>
+  'at' in life ? life.at : life.seconds === 0 ? null : now + life.seconds * 1000;
 
 export function oauthRoutes(emu: Emulator) {
   const { state, limiter } = emu;
 
-  function grantResponse(username: string, client: string, expiresAt: number | null) {
+  function grantResponse(username: string, client: string, life: Lifetime) {
     const now = emu.now();
+    const expiresAt = expiryOf(life, now);
     const token = issueToken(state, { username, client, expiresAt }, now);
     return {
       token_type: 'bearer',
@@ -112,7 +122,7 @@ export function oauthRoutes(emu: Emulator) {
       }
       state.mfaChallenges.delete(mfaToken);
       limiter.loginSucceeded(ip);
-      return c.json(grantResponse(user.username, challenge.client, challenge.lifetime.expiresAt));
+      return c.json(grantResponse(user.username, challenge.client, challenge.lifetime));
     }
 
     const username = text(body.username);
@@ -120,7 +130,7 @@ export function oauthRoutes(emu: Emulator) {
     if (!username || !password) {
       throw clientError('Missing parameters. "username" and "password" are required');
     }
-    const expiresAt = lifetime(body, now);
+    const life = lifetime(body, now);
     const user = [...state.users.values()].find(
       (u) => u.username.toLowerCase() === username.toLowerCase(),
     );
@@ -132,7 +142,7 @@ export function oauthRoutes(emu: Emulator) {
       state.mfaChallenges.set(mfaToken, {
         username: user.username,
         client,
-        lifetime: { expiresAt },
+        lifetime: life,
         challengeExpiresAt: now + MFA_STEP_MS,
       });
       emu.log(
@@ -141,6 +151,6 @@ export function oauthRoutes(emu: Emulator) {
       throw oauthError(403, 'mfa_required', 'Multi-factor authentication required', { mfaToken });
     }
     limiter.loginSucceeded(ip); // only a finished login resets the failure count
-    return c.json(grantResponse(user.username, client, expiresAt));
+    return c.json(grantResponse(user.username, client, life));
   });
 }
