@@ -25,9 +25,12 @@ export interface EleventyEventArgs {
 }
 
 export interface EleventyLogger {
-  warn(message: string): void;
-  info(message: string): void;
-  log(message: string): void;
+  logWithOptions(options: {
+    message: string;
+    type?: 'log' | 'warn' | 'error' | 'info';
+    color?: string;
+    force?: boolean;
+  }): void;
 }
 
 export interface PreprocessorContext {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from './build-error.js';
 import type { EleventyConfig, EleventyResult } from './eleventy.js';
+import { warn } from './log.js';
 import type { ParticleDocsOptions } from './options.js';
 
 const HREF = /<a\s[^>]*?href="([^"]*)"/gi;
@@ -74,6 +75,6 @@ export function registerLinkReport(
         `${report}\nFix or remove these links (strict link checking is on: STRICT_LINKS=1).`,
       );
     }
-    eleventyConfig.logger.warn(report);
+    warn(eleventyConfig, report);
   });
 }

@@ -3,6 +3,7 @@
  * rebuilds on change) and gives each page the scripts of the elements it uses.
  */
 import type { EleventyConfig } from '../eleventy.js';
+import { warn } from '../log.js';
 import type { ParticleDocsOptions } from '../options.js';
 import { bundleWidgets, widgetsOutDir } from './bundle.js';
 import { findWidgetEntries } from './entries.js';
@@ -29,7 +30,9 @@ export function registerWidgetBundle(
     for (const tag of usedWidgetTags(content)) {
       if (!available.has(tag) && !warned.has(tag)) {
         warned.add(tag);
-        eleventyConfig.logger.warn(
+        warn(
+          eleventyConfig,
+
           `[particle-docs] ${this.page.inputPath} uses <${tag}>, but ${opts.widgetsDir}/${tag}.ts does not exist; readers see its fallback text only.`,
         );
       }

@@ -23,10 +23,14 @@ export interface BuildOptions {
   options?: Record<string, unknown>;
   /** Virtual pages: input-relative path → source with front matter. */
   templates?: Record<string, string>;
+  /** Output folder (default: a fresh temp folder). */
+  outDir?: string;
 }
 
 export interface BuiltSite {
   outDir: string;
+  /** Warnings the build logged (prefixed `[11ty]`). */
+  warnings: string[];
   /** The HTML of the page at `url` (e.g. `/` or `/x/`). */
   page(url: string): Promise<string>;
 }
@@ -35,8 +39,9 @@ export async function build({
   input = join(repoRoot, 'content'),
   options = {},
   templates = {},
+  outDir: requestedOutDir,
 }: BuildOptions = {}): Promise<BuiltSite> {
-  const outDir = await mkdtemp(join(tmpdir(), 'particle-plugin-'));
+  const outDir = requestedOutDir ?? (await mkdtemp(join(tmpdir(), 'particle-plugin-')));
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
     configPath: join(repoRoot, 'test/plugin/helpers/eleventy-config.ts'),
@@ -55,10 +60,19 @@ export async function build({
         eleventyConfig.addTemplate(path, content);
     },
   });
-  eleventy.disableLogger();
+  // Keep warnings for the tests to read instead of printing them.
+  const warnings: string[] = [];
+  eleventy.logger.isChalkEnabled = false;
+  eleventy.logger.overrideLogger({
+    log() {},
+    info() {},
+    warn: (message: string) => warnings.push(message),
+    error: (message: string) => warnings.push(message),
+  });
   await eleventy.write();
   return {
     outDir,
+    warnings,
     page: (url) => readFile(join(outDir, url, 'index.html'), 'utf8'),
   };
 }
@@ -75,13 +89,10 @@ export function errorChain(error: unknown): string {
   return messages.join('\n');
 }
 
-/** Builds `input` expecting a failure; resolves to the whole error chain and the output folder. */
-export async function buildFailure(
-  input: string,
-  options: Record<string, unknown> = {},
-): Promise<string> {
+/** Builds `input` expecting a failure; resolves to the whole error chain. */
+export async function buildFailure(input: string, outDir?: string): Promise<string> {
   try {
-    await build({ input, options });
+    await build({ input, outDir });
   } catch (error) {
     return errorChain(error);
   }

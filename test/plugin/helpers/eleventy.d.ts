@@ -10,7 +10,12 @@ declare module '@11ty/eleventy' {
         config?: (eleventyConfig: never) => void;
       },
     );
-    disableLogger(): void;
+    logger: {
+      isChalkEnabled: boolean;
+      overrideLogger(
+        logger: Record<'log' | 'info' | 'warn' | 'error', (message: string) => void>,
+      ): void;
+    };
     write(): Promise<unknown>;
   }
 }
