@@ -6,7 +6,6 @@
 
 import { expect } from '@open-wc/testing';
 import * as OTPAuth from 'otpauth';
-import { emulatorUrl } from '/__emulator__.js';
 import {
   createApiUser,
   deleteApiUser,
@@ -30,6 +29,7 @@ import {
 } from '../../widgets/api-helper/products.js';
 import { SessionStore } from '../../widgets/api-helper/session-store.js';
 import type { Target } from '../../widgets/api-helper/types.js';
+import { emulatorUrl } from '../helpers/emulator-url.js';
 
 const DEMO = { username: 'demo@example.com', password: 'demo-password' };
 const MFA = { username: 'mfa@example.com', password: 'demo-password' };

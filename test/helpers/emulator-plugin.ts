@@ -1,9 +1,9 @@
 /**
  * A @web/test-runner plugin that runs one Particle Cloud API emulator on loopback
  * for the browser suites, so contract tests talk to it over real, cross-origin HTTP.
- * Tests learn its address from the virtual module `/__emulator__.js`:
+ * Tests learn its address from the virtual module `/__emulator__.js`, through a helper:
  *
- *   import { emulatorUrl } from '/__emulator__.js';
+ *   import { emulatorUrl } from '../helpers/emulator-url.js'; // from test/<suite>/
  *
  * The emulator is loaded lazily: if it cannot start, unit suites still run and
  * `emulatorUrl` is undefined, which the contract suites report as a failure.
