@@ -4,7 +4,6 @@
  */
 import type { FakeResponse, RecordedRequest } from '../helpers/fake-fetch.js';
 
-export const API = 'https://api.test';
 export const NEW_TOKEN = 'b0b1b2b3c4c5c6c7d8d9e0e1f2f3a4a5b6b7c8c9';
 export const MFA_TOKEN = 'mfa-challenge-token';
 export const GOOD_CODE = '123456';

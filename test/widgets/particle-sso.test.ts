@@ -7,7 +7,6 @@ import '../../widgets/particle-sso.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
 import {
-  API,
   expiredChallenge,
   GOOD_CODE,
   grant,
@@ -17,6 +16,9 @@ import {
   wrongPassword,
 } from './login-fixtures.js';
 import { runWidgetBaseTests } from './widget-base-tests.js';
+
+/** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
+const API = 'https://sso.api.test';
 
 const render = (selectOrg = false) =>
   fixture<ParticleSso>(
@@ -97,7 +99,7 @@ describe('<particle-sso>', () => {
       expect(api.calls[0]!.url).not.to.contain('demo-password');
       await el.updateComplete;
       expect(el.textContent).to.contain('Logged in as demo@example.com');
-      expect(el.textContent).to.contain('expires in 59 minutes');
+      expect(el.textContent).to.contain('expires in 1 hour');
       expect(status(el)).to.equal('Logged in as demo@example.com.');
       expect(document.activeElement?.textContent).to.contain('Logged in as');
       const session = apiFor(API).session.value!;
@@ -117,7 +119,7 @@ describe('<particle-sso>', () => {
       expect(apiFor(API).session.value!.persistence).to.equal('device');
       expect(JSON.stringify(localStorage)).to.contain(NEW_TOKEN);
       expect(JSON.stringify(sessionStorage)).not.to.contain(NEW_TOKEN);
-      expect(el.textContent).to.contain('expires in 6 days');
+      expect(el.textContent).to.contain('expires in 7 days');
     });
 
     it('says a wrong password, keeps the input and focuses the password', async () => {
@@ -172,7 +174,7 @@ describe('<particle-sso>', () => {
       await waitUntil(() => el.querySelector('[part=logged-in]'));
       expect(api.calls[1]!.form!.get('grant_type')).to.equal('urn:custom:mfa-otp');
       expect(api.calls[1]!.form!.get('otp')).to.equal(GOOD_CODE);
-      expect(el.textContent).to.contain('expires in 23 hours');
+      expect(el.textContent).to.contain('expires in 24 hours');
       expect(apiFor(API).session.value!.username).to.equal('mfa@example.com');
     });
 
@@ -240,7 +242,7 @@ describe('<particle-sso>', () => {
       expect(check.headers.get('Authorization')).to.equal(`Bearer ${pasted}`);
       expect(check.url).not.to.contain(pasted);
       expect(apiFor(API).session.value!.token).to.equal(pasted);
-      expect(el.textContent).to.contain('expires in 119 minutes');
+      expect(el.textContent).to.contain('expires in 2 hours');
     });
 
     it('refuses a token the API does not accept, and keeps it in the field', async () => {

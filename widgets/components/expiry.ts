@@ -9,16 +9,19 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 /**
  * When a token or session ends, in words: "never expires", "expires in 59
  * minutes", "expires in 8 hours", "expires in 30 days", "has expired".
- * Rounds down, so the words never promise more time than is left.
+ * Rounds to the nearest unit, so a token just created for 15 minutes says
+ * "15 minutes" and a one-hour session "1 hour".
  */
 export function describeExpiry(expiresAt: number | null, now = Date.now()): string {
   if (expiresAt === null) return 'never expires';
   const left = expiresAt - now;
   if (left <= 0) return 'has expired';
-  if (left < MINUTE) return 'expires in less than a minute';
-  if (left < 2 * HOUR) return `expires in ${plural(Math.floor(left / MINUTE), 'minute')}`;
-  if (left < 2 * DAY) return `expires in ${plural(Math.floor(left / HOUR), 'hour')}`;
-  return `expires in ${plural(Math.floor(left / DAY), 'day')}`;
+  const minutes = Math.round(left / MINUTE);
+  if (minutes < 1) return 'expires in less than a minute';
+  if (minutes < 60) return `expires in ${plural(minutes, 'minute')}`;
+  const hours = Math.round(left / HOUR);
+  if (hours < 48) return `expires in ${plural(hours, 'hour')}`;
+  return `expires in ${plural(Math.round(left / DAY), 'day')}`;
 }
 
 /** Re-renders its host every `intervalMs` while connected, so relative times stay true. */

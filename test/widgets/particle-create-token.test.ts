@@ -1,0 +1,230 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
+import { apiFor } from '../../widgets/api-helper/client.js';
+import type { ParticleCreateToken } from '../../widgets/particle-create-token.js';
+import '../../widgets/particle-create-token.js';
+import { fakeFetch } from '../helpers/fake-fetch.js';
+import { resetSessions, signIn } from '../helpers/session.js';
+import {
+  expiredChallenge,
+  GOOD_CODE,
+  grant,
+  mfaAccount,
+  NEW_TOKEN,
+  type,
+  wrongPassword,
+} from './login-fixtures.js';
+import { runWidgetBaseTests } from './widget-base-tests.js';
+
+/** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
+const API = 'https://create-token.api.test';
+
+const render = () =>
+  fixture<ParticleCreateToken>(
+    html`<particle-create-token api-base=${API}>
+      <div class="particle-fallback">Creating a token needs JavaScript.</div>
+    </particle-create-token>`,
+  );
+
+const root = (el: ParticleCreateToken) => el.shadowRoot!;
+const $ = <T extends Element = HTMLInputElement>(el: ParticleCreateToken, selector: string) =>
+  root(el).querySelector<T>(selector)!;
+const status = (el: ParticleCreateToken) => $(el, '[role=status]').textContent!.trim();
+const createButton = (el: ParticleCreateToken) =>
+  $<HTMLButtonElement>(el, 'form[part=form] [type=submit]');
+/** Everything a reader (or a screen reader) can read, through the nested shadow roots. */
+function visibleText(node: Node): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
+    else if (child instanceof Element) {
+      if (child.shadowRoot) text += visibleText(child.shadowRoot);
+      text += visibleText(child);
+    }
+  }
+  return text;
+}
+
+function fill(el: ParticleCreateToken, lifetime = '900', username = 'demo@example.com') {
+  type($(el, 'input[name=username]'), username);
+  type($(el, 'input[name=password]'), 'demo-password');
+  type($<HTMLSelectElement>(el, 'select[name=expiresIn]'), lifetime);
+}
+
+async function create(el: ParticleCreateToken) {
+  createButton(el).click();
+  await waitUntil(() => $(el, '[part=result]'), 'no token');
+  await el.updateComplete;
+}
+
+describe('<particle-create-token>', () => {
+  afterEach(() => {
+    sinon.restore();
+    resetSessions();
+  });
+
+  it('is accessible', async () => {
+    await expect(await render()).to.be.accessible();
+  });
+
+  it('offers the lifetimes, 15 minutes first, and keeps its form semantics in the shadow root', async () => {
+    const el = await render();
+    const options = [...root(el).querySelectorAll('option')].map((o) => o.textContent);
+    expect(options).to.deep.equal([
+      '15 minutes',
+      '1 hour',
+      '8 hours',
+      '1 day',
+      '30 days',
+      '90 days',
+      'Never',
+    ]);
+    expect($<HTMLSelectElement>(el, 'select').value).to.equal('900');
+    const form = $<HTMLFormElement>(el, 'form[part=form]');
+    expect($(el, 'input[autocomplete=username]').form).to.equal(form);
+    expect($(el, 'input[autocomplete=current-password]').labels![0]!.textContent).to.equal(
+      'Password',
+    );
+  });
+
+  it('prefills the email with the logged-in username', async () => {
+    signIn(API, { username: 'reader@example.com' });
+    const el = await render();
+    expect($(el, 'input[name=username]').value).to.equal('reader@example.com');
+  });
+
+  describe('after creating a token', () => {
+    it('shows it masked, with its expiry and the commands, and does not touch the session', async () => {
+      const session = signIn(API);
+      const api = fakeFetch({ 'POST /oauth/token': grant(900) });
+      const el = await render();
+      fill(el);
+      await create(el);
+      expect(api.calls).to.have.length(1);
+      expect(api.calls[0]!.form!.get('expires_in')).to.equal('900');
+      expect(apiFor(API).session.value).to.deep.equal(session);
+      const text = visibleText(el.shadowRoot!);
+      expect(text).not.to.contain(NEW_TOKEN);
+      expect(text).to.contain('b0b1').and.contain('c8c9');
+      expect(text).to.contain('This token expires in 15 minutes');
+      expect(status(el)).to.equal('Token created; it expires in 15 minutes.');
+      expect(el.shadowRoot!.activeElement?.textContent).to.equal('Your new access token');
+      expect($(el, 'input[name=password]').value).to.equal('');
+      expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+    });
+
+    it('shows the token only after Show token, and copies it', async () => {
+      fakeFetch({ 'POST /oauth/token': grant(900) });
+      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+      const el = await render();
+      fill(el);
+      await create(el);
+      const secret = $(el, 'particle-secret');
+      const button = (part: string) =>
+        secret.shadowRoot!.querySelector<HTMLButtonElement>(`[part=${part}]`)!;
+      expect(button('toggle').textContent!.trim()).to.equal('Show token');
+      button('toggle').click();
+      await (secret as unknown as ParticleCreateToken).updateComplete;
+      expect(visibleText(el.shadowRoot!)).to.contain(NEW_TOKEN);
+      button('copy').click();
+      await waitUntil(() => status(el).startsWith('Copied'));
+      expect(write).to.have.been.calledOnceWith(NEW_TOKEN);
+      expect(status(el)).to.equal('Copied the token to the clipboard.');
+    });
+
+    it('gives commands without the token or the password', async () => {
+      fakeFetch({ 'POST /oauth/token': grant(900) });
+      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+      const el = await render();
+      fill(el);
+      await create(el);
+      const snippets = [...root(el).querySelectorAll('particle-snippet')];
+      expect(snippets.map((s) => s.getAttribute('label'))).to.deep.equal(['Particle CLI', 'curl']);
+      for (const snippet of snippets) {
+        snippet.shadowRoot!.querySelector<HTMLButtonElement>('[part=copy]')!.click();
+      }
+      await waitUntil(() => write.callCount === 2);
+      const copied = write.args.map(([text]) => text).join('\n');
+      expect(copied).to.contain('particle token create --expires-in 900');
+      expect(copied).to.contain('curl');
+      expect(copied).to.contain('expires_in=900');
+      expect(copied).not.to.contain(NEW_TOKEN);
+      expect(copied).not.to.contain('demo-password');
+    });
+
+    it('says "never expires" and uses --never-expires for Never', async () => {
+      const api = fakeFetch({ 'POST /oauth/token': grant(0) });
+      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+      const el = await render();
+      fill(el, '0');
+      await create(el);
+      expect(api.calls[0]!.form!.get('expires_in')).to.equal('0');
+      expect(visibleText(el.shadowRoot!)).to.contain('This token never expires.');
+      const cli = $(el, 'particle-snippet');
+      cli.shadowRoot!.querySelector<HTMLButtonElement>('[part=copy]')!.click();
+      await waitUntil(() => write.called);
+      expect(write.firstCall.args[0]).to.equal('particle token create --never-expires');
+    });
+  });
+
+  describe('with MFA', () => {
+    it('asks for the code, keeps the lifetime, and creates the token', async () => {
+      const api = fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      fill(el, '3600', 'mfa@example.com');
+      createButton(el).click();
+      await waitUntil(() => !$(el, 'form.mfa').hidden);
+      const code = $(el, 'input[name=otp]');
+      expect(el.shadowRoot!.activeElement).to.equal(code);
+      expect(code.autocomplete).to.equal('one-time-code');
+      type(code, '111111');
+      $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
+      await waitUntil(() => status(el).includes('not valid'));
+      expect(code.value).to.equal('111111');
+      type(code, GOOD_CODE);
+      $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
+      await waitUntil(() => $(el, '[part=result]'));
+      await el.updateComplete;
+      expect(api.calls).to.have.length(3);
+      expect(visibleText(el.shadowRoot!)).to.contain('This token expires in 1 hour');
+      expect($(el, 'form.mfa').hidden).to.equal(true);
+    });
+
+    it('goes back to the first step when the MFA step expired', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount(expiredChallenge) });
+      const el = await render();
+      fill(el, '3600', 'mfa@example.com');
+      createButton(el).click();
+      await waitUntil(() => !$(el, 'form.mfa').hidden);
+      type($(el, 'input[name=otp]'), '222222');
+      $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
+      await waitUntil(() => !$(el, 'form[part=form]').hidden);
+      expect(status(el)).to.contain('The two-step login has expired');
+      expect($(el, 'input[name=password]').value).to.equal('demo-password');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[name=password]'));
+    });
+  });
+
+  it('says a wrong password and keeps everything typed', async () => {
+    fakeFetch({ 'POST /oauth/token': wrongPassword });
+    const el = await render();
+    fill(el, '86400');
+    createButton(el).click();
+    await waitUntil(() => status(el).includes('incorrect'));
+    expect($(el, 'input[name=password]').value).to.equal('demo-password');
+    expect($<HTMLSelectElement>(el, 'select').value).to.equal('86400');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[name=password]'));
+    expect($(el, '[part=result]')).to.equal(null);
+  });
+
+  runWidgetBaseTests('<particle-create-token>', {
+    setup: () => render(),
+    fill: (r) => {
+      type(r.querySelector('input[name=username]')!, 'demo@example.com');
+      type(r.querySelector('input[name=password]')!, 'demo-password');
+    },
+    submit: 'form[part=form] [type=submit]',
+    route: 'POST /oauth/token',
+    kept: ['input[name=username]', 'input[name=password]', 'select[name=expiresIn]'],
+  });
+});
