@@ -13,12 +13,7 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-
-interface Counts {
-  passed: number;
-  failed: number;
-  skipped: number;
-}
+import { type Counts, parseNodeTest, parseWtr } from './test-counts.js';
 
 interface Stage {
   name: string;
@@ -45,23 +40,6 @@ async function findTests(dir: string, suffix = '.test.ts'): Promise<string[]> {
     }
   }
   return found.sort();
-}
-
-/** node:test's spec reporter ends with `ℹ pass N`, `ℹ fail N`, `ℹ skipped N`, `ℹ todo N`. */
-function parseNodeTest(output: string): Counts {
-  const last = (label: string) => {
-    const matches = [...output.matchAll(new RegExp(`^ℹ ${label} (\\d+)$`, 'gm'))];
-    return matches.length ? Number(matches[matches.length - 1]![1]) : 0;
-  };
-  return { passed: last('pass'), failed: last('fail'), skipped: last('skipped') + last('todo') };
-}
-
-/** Our web-test-runner reporter prints `wtr: N passed, N failed, N skipped` on exit. */
-function parseWtr(output: string): Counts {
-  const match = [...output.matchAll(/^wtr: (\d+) passed, (\d+) failed, (\d+) skipped$/gm)].pop();
-  return match
-    ? { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3]) }
-    : { passed: 0, failed: 0, skipped: 0 };
 }
 
 const nodeTest = (dirs: string[]) => async () => {
