@@ -1,0 +1,44 @@
+// Plugin options: defaults merged once; misspelt keys and wrong types fail up front.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { normalizeOptions } from '../../plugin/index.js';
+
+describe('normalizeOptions', () => {
+  it('fills in the defaults', () => {
+    const opts = normalizeOptions({});
+    assert.equal(opts.apiBase, 'https://api.particle.io');
+    assert.equal(opts.widgetsDir, 'widgets');
+    assert.equal(opts.session, 'default');
+    assert.equal(opts.strictLinks, false);
+  });
+
+  it('rejects an unknown option and lists the valid ones', () => {
+    assert.throws(
+      () => normalizeOptions({ apiBAse: 'http://x' }),
+      /^Error: \[particle-docs\] Unknown option "apiBAse"\. Valid options: apiBase, siteName, widgetsDir, .*strictLinks/,
+    );
+  });
+
+  it('rejects a wrong type', () => {
+    assert.throws(
+      () => normalizeOptions({ strictLinks: 'yes' }),
+      /Option "strictLinks" must be a boolean/,
+    );
+  });
+
+  it('rejects an unknown session mode', () => {
+    assert.throws(
+      () => normalizeOptions({ session: 'disk' }),
+      /"session" must be "default" or "memory"/,
+    );
+  });
+
+  it('rejects an apiBase that is not an http(s) URL and trims a trailing slash', () => {
+    assert.throws(() => normalizeOptions({ apiBase: 'api.particle.io' }), /absolute http\(s\) URL/);
+    assert.throws(() => normalizeOptions({ apiBase: 'ftp://x' }), /http\(s\) URL/);
+    assert.equal(
+      normalizeOptions({ apiBase: 'http://127.0.0.1:8081/' }).apiBase,
+      'http://127.0.0.1:8081',
+    );
+  });
+});
