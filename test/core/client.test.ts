@@ -172,6 +172,29 @@ describe('ApiClient.send', () => {
     expect((await pending).kind).to.equal('aborted');
   });
 
+  it('combines the signals without AbortSignal.any too (Safari before 17.4)', async () => {
+    sinon.stub(AbortSignal, 'any').value(undefined);
+    fakeFetch({ 'GET /v1/orgs': 'hang' });
+    const controller = new AbortController();
+    const aborted = rejection(
+      client().send(
+        { method: 'GET', path: '/v1/orgs', auth: 'none' },
+        { signal: controller.signal },
+      ),
+    );
+    controller.abort();
+    expect((await aborted).kind).to.equal('aborted');
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const timedOut = rejection(
+      client(100).send(
+        { method: 'GET', path: '/v1/orgs', auth: 'none' },
+        { signal: new AbortController().signal },
+      ),
+    );
+    await clock.tickAsync(100);
+    expect((await timedOut).kind).to.equal('timeout');
+  });
+
   it('passes one signal to fetch that the caller and the timeout both control', async () => {
     const fake = fakeFetch({ 'GET /v1/orgs': { body: {} } });
     await client().send(

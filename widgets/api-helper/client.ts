@@ -84,7 +84,7 @@ export class ApiClient {
       options.timeoutMs ?? this.timeoutMs,
     );
     const caller = options.signal;
-    const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal;
+    const signal = caller ? anySignal(caller, timeout.signal) : timeout.signal;
     let response: Response;
     let text: string;
     try {
@@ -116,6 +116,17 @@ export class ApiClient {
     }
     return body.value as T;
   }
+}
+
+/** `AbortSignal.any` where the browser has it (Safari < 17.4 does not), else the same by hand. */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) both.abort(signal.reason);
+    else signal.addEventListener('abort', () => both.abort(signal.reason), { once: true });
+  }
+  return both.signal;
 }
 
 /** Empty bodies (204) read as `{}`; anything that is not JSON (an HTML error page) as not ok. */

@@ -94,3 +94,22 @@ export function loadSession(origin: string, now = Date.now()): Session | null {
   }
   return null;
 }
+
+/** A short FNV-1a digest, so cross-tab messages name a session without carrying its token. */
+export function fingerprint(token: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
+
+/** Equal for the store's purposes: a set() with an equal session notifies nobody. */
+export function sameSession(a: Session | null, b: Session | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.token === b.token &&
+    a.username === b.username &&
+    a.expiresAt === b.expiresAt &&
+    a.persistence === b.persistence &&
+    a.org?.id === b.org?.id
+  );
+}

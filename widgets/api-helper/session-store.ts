@@ -9,11 +9,13 @@
  * to be remembered beyond it.
  */
 import {
+  fingerprint,
   isExpired,
   loadSession,
   parseSession,
   removeSession,
   type Session,
+  sameSession,
   saveSession,
   siteForcesMemory,
   storageKey,
@@ -31,24 +33,6 @@ type Message =
 const CHANNEL = 'particle-docs:session';
 /** setTimeout fires at once for delays above 2^31-1 ms (about 24.8 days): re-arm instead. */
 const MAX_DELAY = 2 ** 31 - 1;
-
-/** A short FNV-1a digest, so cross-tab messages name a session without carrying its token. */
-function fingerprint(token: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16);
-}
-
-function same(a: Session | null, b: Session | null): boolean {
-  if (a === null || b === null) return a === b;
-  return (
-    a.token === b.token &&
-    a.username === b.username &&
-    a.expiresAt === b.expiresAt &&
-    a.persistence === b.persistence &&
-    a.org?.id === b.org?.id
-  );
-}
 
 export class SessionStore {
   readonly origin: string;
@@ -114,7 +98,7 @@ export class SessionStore {
   }
 
   #apply(next: Session | null, reason: EndReason | null): void {
-    if (same(this.#value, next)) return;
+    if (sameSession(this.#value, next)) return;
     this.#value = next;
     this.endedBecause = next ? null : reason;
     this.#armExpiry();
