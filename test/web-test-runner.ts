@@ -7,7 +7,12 @@
  *   npx tsx test/web-test-runner.ts --files 'test/widgets/particle-sso.test.ts'
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { defaultReporter, type Reporter, startTestRunner, type TestSuiteResult } from '@web/test-runner';
+import {
+  defaultReporter,
+  type Reporter,
+  startTestRunner,
+  type TestSuiteResult,
+} from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { emulatorPlugin } from './helpers/emulator-plugin.js';
 
@@ -44,7 +49,10 @@ await startTestRunner({
     rootDir: '.',
     concurrency: 2,
     // The tsconfig carries experimentalDecorators, which Lit's decorators need.
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin()],
+    plugins: [
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+      emulatorPlugin(),
+    ],
     browsers: [
       chromeLauncher({
         launchOptions: {
@@ -63,6 +71,8 @@ await startTestRunner({
       }),
     ],
     reporters: [defaultReporter(), countLineReporter()],
+    // WTR resolves Lit's development build, which announces itself in every file: noise.
+    filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
     testFramework: { config: { timeout: 5000 } },
   },
 });
