@@ -173,6 +173,13 @@ describe('errorFromResponse', () => {
     expect(unknown.message).to.equal('Too many requests. Wait a few minutes and try again.');
   });
 
+  it('words a 401 on a pasted token as a bad token, not an expired session', () => {
+    const pasted: ApiRequest = { method: 'GET', path: '/v1/user', auth: { token: 'x' } };
+    const error = errorFromResponse(pasted, 401, { error: 'invalid_token' }, new Headers());
+    expect(error.kind).to.equal('session');
+    expect(error.message).to.match(/^That access token is invalid/);
+  });
+
   it('ignores bodies that are not objects', () => {
     const error = errorFromResponse(teamCall, 400, ['weird'], new Headers());
     expect(error.kind).to.equal('validation');

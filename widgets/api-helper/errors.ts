@@ -141,6 +141,8 @@ export function errorFromResponse(
   const retryAfter =
     kind === 'rate-limit' ? parseRetryAfter(headers.get('Retry-After')) : undefined;
   const mfaToken = (body as { mfa_token?: unknown } | undefined)?.mfa_token;
+  // A token the reader pasted is not "your session": say what is wrong with it instead.
+  const pasted = kind === 'session' && typeof req.auth === 'object';
   return new ApiError({
     kind,
     status,
@@ -148,5 +150,8 @@ export function errorFromResponse(
     errorDescription,
     retryAfter,
     mfaToken: kind === 'mfa-required' && typeof mfaToken === 'string' ? mfaToken : undefined,
+    message: pasted
+      ? 'That access token is invalid, revoked or expired. Check it, or log in with your email and password.'
+      : undefined,
   });
 }
