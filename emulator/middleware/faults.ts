@@ -78,9 +78,16 @@ export function faultError(status: FaultStatus, path: string): ParticleError {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A connection that ends without a response: the socket when served, a failing body otherwise. */
+/**
+ * A connection that ends without a response. Served over HTTP, the socket is destroyed (the empty
+ * response after it is never written); under `app.request()` the body fails to read instead.
+ */
 function dropConnection(c: Context<AppEnv>): Response {
-  c.env?.incoming?.socket?.destroy();
+  const socket = c.env?.incoming?.socket;
+  if (socket) {
+    socket.destroy();
+    return new Response(null);
+  }
   return new Response(
     new ReadableStream({
       start: (controller) => controller.error(new Error('connection dropped')),

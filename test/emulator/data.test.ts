@@ -1,0 +1,164 @@
+/** The seeded demo data and `--data` files (emulator/README.md). */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { DataFileError, loadState, seedState, startEmulator } from '../../emulator/index.js';
+import { humanTeam } from '../../emulator/model/access.js';
+import type { State, Target } from '../../emulator/model/types.js';
+
+const HOSTILE = 'test/fixtures/emulator/hostile-names.json';
+const EXAMPLE = 'emulator/data/example.json';
+
+/** Humans other than demo, and API users, on a target. */
+function others(state: State, target: Target) {
+  const humans = humanTeam(state, target).filter((m) => m.username !== 'demo@example.com');
+  const apiUsers = [...state.apiUsers.values()].filter((a) =>
+    target.kind === 'org' ? a.orgId === target.org.id : a.productId === target.product.id,
+  );
+  return { humans: humans.length, apiUsers: apiUsers.length };
+}
+
+describe('seeded data', () => {
+  it('has what the issue promises: demo with two sandboxes, Acme with two products, an MFA user', () => {
+    const state = seedState();
+    const demo = state.users.get('demo@example.com')!;
+    assert.equal(demo.password, 'demo-password');
+    assert.equal(demo.mfaSecret, null);
+    const mfa = state.users.get('mfa@example.com')!;
+    assert.equal(mfa.password, 'demo-password');
+    assert.equal(mfa.mfaSecret, 'JBSWY3DPEHPK3PXP');
+
+    const sandboxes = state.products.filter((p) => p.owner === 'demo@example.com');
+    assert.ok(sandboxes.length >= 2);
+    const acme = state.orgs.find((o) => o.slug === 'acme')!;
+    assert.equal(acme.name, 'Acme Inc');
+    assert.equal(acme.team.find((m) => m.username === 'demo@example.com')?.role, 'Administrator');
+    const acmeProducts = state.products.filter((p) => p.orgId === acme.id);
+    assert.ok(acmeProducts.length >= 2);
+
+    for (const target of [
+      ...sandboxes.map((product): Target => ({ kind: 'product', product })),
+      ...acmeProducts.map((product): Target => ({ kind: 'product', product })),
+      { kind: 'org', org: acme } as Target,
+    ]) {
+      const { humans, apiUsers } = others(state, target);
+      assert.ok(humans >= 1 && apiUsers >= 1, JSON.stringify(target));
+    }
+  });
+
+  it('is a fresh copy on every call', () => {
+    const a = seedState();
+    a.users.clear();
+    assert.ok(seedState().users.size > 0);
+  });
+});
+
+describe('--data files', () => {
+  let dir: string;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'emulator-data-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('loads the example and the hostile-names fixture', () => {
+    const example = loadState(EXAMPLE);
+    assert.equal(
+      example.apiUsers.get('deploy-bot+0123456789@api.particle.io')?.token,
+      '0123456789abcdef0123456789abcdef01234567',
+    );
+    const hostile = loadState(HOSTILE);
+    assert.ok([...hostile.products].some((p) => p.name.includes('<script>')));
+    assert.ok(hostile.users.has('demo@example.com'));
+  });
+
+  const broken: [string, unknown, RegExp][] = [
+    ['not an object', [], /the data file must be an object/],
+    [
+      'a user without password',
+      { users: [{ username: 'a@b.c' }] },
+      /users\[0\]\.password must be a non-empty string/,
+    ],
+    [
+      'a product of an unknown org',
+      { users: [], products: [{ id: 1, slug: 's', name: 'n', org: 'zz' }] },
+      /products\[0\]\.org "zz"/,
+    ],
+    [
+      'an unknown scope',
+      {
+        users: [],
+        orgs: [{ slug: 'o', name: 'O', apiUsers: [{ friendlyName: 'f', scopes: ['x:y'] }] }],
+      },
+      /unknown scope "x:y"/,
+    ],
+    [
+      'a bad role',
+      {
+        users: [{ username: 'a@b.c', password: 'p' }],
+        orgs: [{ slug: 'o', name: 'O', team: [{ username: 'a@b.c', role: 'Boss' }] }],
+      },
+      /orgs\[0\]\.team\[0\]\.role/,
+    ],
+    [
+      'a bad token',
+      {
+        users: [],
+        orgs: [
+          {
+            slug: 'o',
+            name: 'O',
+            apiUsers: [{ friendlyName: 'f', scopes: ['devices:list'], token: 'XYZ' }],
+          },
+        ],
+      },
+      /token must be 40 lowercase hex/,
+    ],
+  ];
+  for (const [what, data, message] of broken) {
+    it(`names the file and the field for ${what}`, async () => {
+      const file = join(dir, 'bad.json');
+      await writeFile(file, JSON.stringify(data));
+      assert.throws(
+        () => loadState(file),
+        (err: Error) =>
+          err instanceof DataFileError && err.message.startsWith(file) && message.test(err.message),
+      );
+    });
+  }
+
+  it('reports a missing file and invalid JSON', async () => {
+    assert.throws(() => loadState(join(dir, 'none.json')), /Cannot read the data file/);
+    const file = join(dir, 'syntax.json');
+    await writeFile(file, '{ users: ');
+    assert.throws(() => loadState(file), /is not valid JSON/);
+  });
+
+  it('serves a data file over HTTP, hostile names returned verbatim as JSON', async () => {
+    const emulator = await startEmulator({ port: 0, quiet: true, dataFile: HOSTILE });
+    try {
+      const login = await fetch(`${emulator.url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=password&client_id=particle&client_secret=particle&username=demo%40example.com&password=demo-password',
+      });
+      const { access_token } = await login.json();
+      const auth = { headers: { Authorization: `Bearer ${access_token}` } };
+      const { products } = await (await fetch(`${emulator.url}/v1/products`, auth)).json();
+      assert.ok(
+        products.some((p: { name: string }) => p.name === '<script>alert("product")</script>'),
+      );
+      const { team } = await (await fetch(`${emulator.url}/v1/orgs/evil-org/team`, auth)).json();
+      const odd = "o'neil&co+abcdefghij@api.particle.io";
+      const res = await fetch(`${emulator.url}/v1/products/script-product/team/${odd}`, {
+        ...auth,
+        method: 'DELETE',
+      });
+      assert.equal(res.status, 200);
+      assert.ok(team.some((m: { username: string }) => m.username.startsWith('<img')));
+    } finally {
+      await emulator.close();
+    }
+  });
+});

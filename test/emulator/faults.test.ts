@@ -1,0 +1,151 @@
+/** Forced faults over a real port: each status, malformed JSON, a dropped connection, latency. */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
+import { DEMO } from './helpers.js';
+
+let emulator: RunningEmulator;
+
+async function addFault(fault: Record<string, unknown>) {
+  const res = await fetch(`${emulator.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function token() {
+  const res = await fetch(`${emulator.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'particle',
+      client_secret: 'particle',
+      ...DEMO,
+    }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+const get = (path: string, bearer?: string) =>
+  fetch(`${emulator.url}${path}`, bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {});
+
+describe('faults', () => {
+  before(async () => {
+    emulator = await startEmulator({ port: 0, quiet: true, faults: true });
+  });
+  afterEach(() => fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' }));
+  after(() => emulator.close());
+
+  const expected: Record<number, unknown> = {
+    401: { error: 'invalid_token', error_description: 'The access token provided is invalid.' },
+    403: { ok: false, error: 'You do not have permission to do this (forced by the emulator)' },
+    429: { ok: false, error: 'Too many requests' },
+    500: { ok: false, error: 'Internal server error' },
+    503: { ok: false, error: 'Service unavailable' },
+  };
+  for (const status of [401, 403, 429, 500, 503]) {
+    it(`forces ${status} with the contract's body, once`, async () => {
+      const bearer = await token();
+      assert.equal((await addFault({ method: 'GET', path: '/v1/user', status })).status, 201);
+      const res = await get('/v1/user/', bearer);
+      assert.equal(res.status, status);
+      assert.deepEqual(await res.json(), expected[status]);
+      if (status === 429) assert.equal(res.headers.get('Retry-After'), '30');
+      assert.equal((await get('/v1/user', bearer)).status, 200, 'count defaults to 1');
+    });
+  }
+
+  it('uses the OAuth family on /oauth/token', async () => {
+    await addFault({ path: '/oauth/token', status: 503 });
+    const res = await fetch(`${emulator.url}/oauth/token`, { method: 'POST' });
+    assert.equal(res.status, 503);
+    assert.deepEqual(await res.json(), {
+      error: 'server_error',
+      error_description: 'server_error',
+    });
+  });
+
+  it('sends malformed JSON', async () => {
+    await addFault({ path: '/v1/orgs', malformed: true });
+    const res = await get('/v1/orgs', await token());
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('Content-Type') ?? '', /application\/json/);
+    await assert.rejects(res.json(), SyntaxError);
+  });
+
+  it('drops the connection', async () => {
+    await addFault({ path: '/v1/user', drop: true });
+    await assert.rejects(get('/v1/user'), TypeError);
+    assert.equal((await get('/v1/user')).status, 400, 'the next request is served');
+  });
+
+  it('adds latency, then serves normally', async () => {
+    await addFault({ path: '/v1/user', latencyMs: 300 });
+    const started = Date.now();
+    const res = await get('/v1/user');
+    assert.ok(Date.now() - started >= 280, `took ${Date.now() - started} ms`);
+    assert.equal(res.status, 400); // no token: the real answer, just later
+  });
+
+  it('matches the method, counts, prefixes and lists, and DELETE clears', async () => {
+    const bearer = await token();
+    await addFault({ method: 'delete', path: '/v1/orgs/*', status: 500, count: 2 });
+    assert.equal((await get('/v1/orgs/acme', bearer)).status, 200, 'a GET does not match');
+    const listed = await (await fetch(`${emulator.url}/__emulator/faults`)).json();
+    assert.deepEqual(listed.faults, [
+      { method: 'DELETE', path: '/v1/orgs/*', status: 500, count: 2 },
+    ]);
+    const del = () => fetch(`${emulator.url}/v1/orgs/acme/team/x`, { method: 'DELETE' });
+    assert.equal((await del()).status, 500);
+    assert.equal((await del()).status, 500);
+    assert.equal((await del()).status, 400, 'used up after count requests');
+    await addFault({ path: '/v1/user', status: 503, count: 5 });
+    const cleared = await (
+      await fetch(`${emulator.url}/__emulator/faults`, { method: 'DELETE' })
+    ).json();
+    assert.deepEqual(cleared, { ok: true, cleared: 1 });
+    assert.equal((await get('/v1/user', bearer)).status, 200);
+  });
+
+  it('validates a fault with a 400 that says what is wrong', async () => {
+    for (const bad of [
+      {},
+      { path: 'v1/user', status: 500 },
+      { path: '/x', status: 418 },
+      { path: '/x' },
+      { path: '/x', drop: true, status: 500 },
+      { path: '/x', status: 500, count: 0 },
+    ]) {
+      const { status, body } = await addFault(bad);
+      assert.equal(status, 400, JSON.stringify(bad));
+      assert.equal(body.ok, false);
+      assert.ok(body.error.length > 10);
+    }
+  });
+
+  it('are off unless asked for', async () => {
+    const plain = await startEmulator({ port: 0, quiet: true });
+    try {
+      const res = await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', body: '{}' });
+      assert.equal(res.status, 404);
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
+describe('global latency', () => {
+  it('delays every request by latencyMs', async () => {
+    const slow = await startEmulator({ port: 0, quiet: true, latencyMs: 200 });
+    try {
+      const started = Date.now();
+      await fetch(`${slow.url}/v1/user`);
+      assert.ok(Date.now() - started >= 180);
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+/** Paths and bodies: trailing slashes, `+` in usernames, malformed input, unknown routes. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { basic, bearer, emulator, expectJson, form, json, login } from './helpers.js';
+
+describe('paths', () => {
+  it('treats /x/ and /x alike, also for POST', async () => {
+    const { request } = emulator();
+    const res = await request(
+      '/oauth/token/',
+      form(
+        { grant_type: 'password', username: 'demo@example.com', password: 'demo-password' },
+        { Authorization: basic('particle', 'particle') },
+      ),
+    );
+    const { access_token: token } = await expectJson(res, 200);
+    await expectJson(await request('/v1/user/', bearer(token)), 200);
+    await expectJson(await request('/v1/user/products/', bearer(token)), 200);
+    await expectJson(await request('/v1/orgs/', bearer(token)), 200);
+    await expectJson(await request('/v1/products/10001/team/', bearer(token)), 200);
+  });
+
+  it('takes + in a path username literally, never as a space', async () => {
+    const { request, state } = emulator();
+    const token = await login(request);
+    // A human whose address has a +, and an API user (whose name always has one).
+    await request('/v1/orgs/acme/team', json('POST', { username: 'dev+test@example.com' }, token));
+    const human = await request(
+      '/v1/orgs/acme/team/dev+test@example.com',
+      json('PUT', { role: 'Support' }, token),
+    );
+    assert.equal((await expectJson(human, 200)).updated.username, 'dev+test@example.com');
+    const spaced = await request(
+      '/v1/orgs/acme/team/dev%20test@example.com',
+      bearer(token, 'DELETE'),
+    );
+    assert.equal(spaced.status, 404);
+    const ci = [...state.apiUsers.values()].find((a) => a.friendlyName === 'Acme CI')!;
+    assert.ok(ci.username.includes('+'));
+    await expectJson(
+      await request(`/v1/orgs/acme/team/${ci.username}`, bearer(token, 'DELETE')),
+      200,
+    );
+  });
+
+  it('answers an unknown route with a JSON 404', async () => {
+    const { request } = emulator();
+    await expectJson(await request('/v1/nothing-here'), 404, {
+      ok: false,
+      error: 'Unknown route: GET /v1/nothing-here',
+    });
+    await expectJson(await request('/v1/user', { method: 'PATCH' }), 404);
+  });
+});
+
+describe('bodies', () => {
+  it('answers malformed JSON with the contract 400 body, not a crash', async () => {
+    const { request } = emulator();
+    const token = await login(request);
+    const res = await request('/v1/products/10001/team', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{"friendly_name": ',
+    });
+    await expectJson(res, 400, { ok: false, error: 'Malformed JSON in the request body' });
+    const array = await request('/v1/products/10001/team', { ...json('POST', ['x'], token) });
+    await expectJson(array, 400, { ok: false, error: 'The request body must be a JSON object' });
+  });
+
+  it('refuses a body that is neither JSON nor a form', async () => {
+    const { request } = emulator();
+    const token = await login(request);
+    const res = await request('/v1/products/10001/team', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/plain' },
+      body: 'friendly_name=x',
+    });
+    const body = await expectJson(res, 400);
+    assert.match(body.error, /Content-Type/);
+  });
+
+  it('answers a malformed form body on /oauth/token with a JSON 400', async () => {
+    const { request } = emulator();
+    const res = await request('/oauth/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: '%%%&&&=',
+    });
+    const body = await expectJson(res, 400);
+    assert.equal(body.error, 'invalid_request');
+  });
+});

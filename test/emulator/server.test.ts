@@ -1,0 +1,85 @@
+/** `npm run emulator` (emulator/server.ts) as a child process: flags, banner, bad input. */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { describe, it } from 'node:test';
+
+const SERVER = 'emulator/server.ts';
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+/** Waits until the banner shows the URL; returns it. */
+async function started(proc: ReturnType<typeof run>): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const match = /listening on (http:\/\/\S+)/.exec(proc.output());
+    if (match) return match[1]!;
+    if (proc.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the emulator did not start:\n${proc.output()}`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+describe('emulator/server.ts', () => {
+  it('serves on EMULATOR_PORT with --data and --faults, printing accounts and MFA codes', async () => {
+    const proc = run(['--data', 'emulator/data/example.json', '--faults'], { EMULATOR_PORT: '0' });
+    try {
+      const url = await started(proc);
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(proc.output(), /alice@example\.com \/ alice-password/);
+      assert.match(
+        proc.output(),
+        /bob@example\.com \/ bob-password {2}\(MFA: TOTP secret JBSWY3DPEHPK3PXP\)/,
+      );
+      const res = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=password&client_id=particle&client_secret=particle&username=bob%40example.com&password=bob-password',
+      });
+      assert.equal(res.status, 403);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.match(
+        proc.output(),
+        /MFA challenge for bob@example\.com: current one-time code \d{6}/,
+      );
+      assert.equal((await fetch(`${url}/__emulator/faults`)).status, 200);
+    } finally {
+      await stop(proc.child);
+    }
+  });
+
+  it('--port wins over EMULATOR_PORT, and the seeded demo accounts are printed', async () => {
+    const proc = run(['--port', '0'], { EMULATOR_PORT: 'not-a-port' });
+    try {
+      await started(proc);
+      assert.match(proc.output(), /demo@example\.com \/ demo-password/);
+      assert.match(proc.output(), /mfa@example\.com \/ demo-password/);
+    } finally {
+      await stop(proc.child);
+    }
+  });
+
+  it('exits with a clear message for a bad data file or a bad port', async () => {
+    for (const args of [['--data', 'no/such/file.json'], ['--port', 'abc'], ['--nonsense']]) {
+      const proc = run(args);
+      const [code] = await once(proc.child, 'exit');
+      assert.equal(code, 2, proc.output());
+      assert.match(proc.output(), /Usage: npm run emulator/);
+    }
+  });
+});
