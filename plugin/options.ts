@@ -22,8 +22,6 @@ export interface ParticleDocsOptions {
   session: SessionMode;
   /** Fail the build (instead of warning) when an internal link resolves to no page. */
   strictLinks: boolean;
-  /** The committed shared-blurb registry (used by `npm run blurbs`, read-only for builds). */
-  blurbRegistry: string;
 }
 
 export const defaultOptions: ParticleDocsOptions = {
@@ -35,7 +33,6 @@ export const defaultOptions: ParticleDocsOptions = {
   assetsDir: 'assets',
   session: 'default',
   strictLinks: false,
-  blurbRegistry: 'blurbs.json',
 };
 
 const PREFIX = '[particle-docs]';

@@ -25,6 +25,8 @@ export interface BuildOptions {
   templates?: Record<string, string>;
   /** Output folder (default: a fresh temp folder). */
   outDir?: string;
+  /** Eleventy config file (default: helpers/eleventy-config.ts, the settings the plugin needs). */
+  configPath?: string;
 }
 
 export interface BuiltSite {
@@ -40,11 +42,12 @@ export async function build({
   options = {},
   templates = {},
   outDir: requestedOutDir,
+  configPath = join(repoRoot, 'test/plugin/helpers/eleventy-config.ts'),
 }: BuildOptions = {}): Promise<BuiltSite> {
   const outDir = requestedOutDir ?? (await mkdtemp(join(tmpdir(), 'particle-plugin-')));
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
-    configPath: join(repoRoot, 'test/plugin/helpers/eleventy-config.ts'),
+    configPath,
     config(eleventyConfig: {
       addPlugin: (p: unknown, o: unknown) => void;
       addTemplate: (path: string, content: string) => void;
