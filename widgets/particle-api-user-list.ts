@@ -68,6 +68,9 @@ export class ParticleApiUserList extends LitElement {
   readonly #session = new SessionController(this, () => this.apiBase);
   #username?: string;
 
+  /** What the running list request is for: its label for sentences, and whether to announce it. */
+  #request = { label: '', quiet: false };
+
   readonly #list = new Task(this, {
     autoRun: false,
     task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => ({
@@ -77,11 +80,18 @@ export class ParticleApiUserList extends LitElement {
     }),
     onComplete: (listing) => {
       this.listing = listing;
+      // Reloads caused by a change elsewhere stay quiet: that widget already said what happened.
+      if (this.#request.quiet) return;
       const users = listing.members.filter((m) => m.is_programmatic).length;
       this.status = { text: `${listing.label}: ${users} API user${users === 1 ? '' : 's'}.` };
     },
-    onError: (error) => this.failed(error, this.listing?.label),
+    onError: (error) => this.failed(error, this.#request.label),
   });
+
+  private runList(target: Target, label: string, quiet: boolean): void {
+    this.#request = { label, quiet };
+    this.#list.run([target, label]);
+  }
 
   readonly #delete = new Task(this, {
     autoRun: false,
@@ -137,7 +147,7 @@ export class ParticleApiUserList extends LitElement {
     if (!this.#session.value) return;
     const shown = this.listing?.target ?? this.target;
     if (!shown || !covers(this.picker?.catalog, shown, changed)) return;
-    this.#list.run([shown, this.listing?.label ?? this.picker?.label ?? '']);
+    this.runList(shown, this.listing?.label ?? this.picker?.label ?? '', true);
   }
 
   private get busy(): boolean {
@@ -148,7 +158,7 @@ export class ParticleApiUserList extends LitElement {
     event.preventDefault();
     if (this.busy || !this.target) return;
     this.status = { text: `Listing the API users of ${this.picker?.label}…` };
-    this.#list.run([this.target, this.picker?.label ?? '']);
+    this.runList(this.target, this.picker?.label ?? '', false);
   }
 
   private async failed(error: unknown, label = 'that product or organization'): Promise<void> {

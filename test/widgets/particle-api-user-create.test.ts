@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 import { apiFor } from '../../widgets/api-helper/client.js';
 import type { ParticleApiUserCreatedEvent } from '../../widgets/events.js';
@@ -6,7 +6,7 @@ import type { ParticleApiUserCreate } from '../../widgets/particle-api-user-crea
 import '../../widgets/particle-api-user-create.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
-import { API, credentialsBody, HOSTILE, teamRoutes } from './api-users/team-api.js';
+import { API, credentialsBody, HOSTILE, teamRoutes, until } from './api-users/team-api.js';
 
 const NEW_TOKEN = 'f00dfeed'.repeat(5);
 const USERNAME = 'backend+x7k2@api.particle.io';
@@ -19,7 +19,7 @@ async function widget(attrs = ''): Promise<ParticleApiUserCreate> {
       : html`<particle-api-user-create api-base=${API}></particle-api-user-create>`,
   );
   const picker = () => el.shadowRoot!.querySelector('particle-target-picker');
-  if (apiFor(API).session.value) await waitUntil(() => picker()?.value, 'target never loaded');
+  if (apiFor(API).session.value) await until(() => picker()?.value, 'target never loaded');
   return el;
 }
 
@@ -46,7 +46,7 @@ describe('<particle-api-user-create>', () => {
   afterEach(() => {
     sinon.restore();
     resetSessions();
-    document.querySelectorAll('particle-sso').forEach((sso) => sso.remove());
+    for (const sso of document.querySelectorAll('particle-sso')) sso.remove();
   });
 
   it('is accessible', async () => {
@@ -153,7 +153,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget('org');
       await fill(el, 'Fleet', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => root(el).querySelector('particle-api-user-token'));
+      await until(() => root(el).querySelector('particle-api-user-token'));
       expect(api.callsTo('POST /v1/orgs/:org/team')[0]!.path).to.equal('/v1/orgs/org-acme-id/team');
     });
 
@@ -180,7 +180,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => status(el).classList.contains('error'));
+      await until(() => status(el).classList.contains('error'));
       expect(status(el).textContent).to.contain(
         'You lack access to the product “Sandbox Widgets” (1001)',
       );
@@ -201,7 +201,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => status(el).classList.contains('error'));
+      await until(() => status(el).classList.contains('error'));
       expect(status(el).textContent).to.contain('Wait 42 seconds');
     });
 
@@ -213,7 +213,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => root(el).querySelector('particle-login-prompt'));
+      await until(() => root(el).querySelector('particle-login-prompt'));
       const prompt = root(el).querySelector('particle-login-prompt')!;
       await prompt.updateComplete;
       expect(prompt.shadowRoot!.textContent).to.contain('Your session has expired.');
@@ -230,10 +230,10 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => status(el).classList.contains('error'));
+      await until(() => status(el).classList.contains('error'));
       expect(status(el).textContent).to.contain('Could not reach the Particle API');
       submit(el).click();
-      await waitUntil(() => status(el).textContent?.includes('HTTP 502'));
+      await until(() => status(el).textContent?.includes('HTTP 502'));
     });
 
     it('renders hostile names from the API as text', async () => {
@@ -247,7 +247,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => status(el).classList.contains('error'));
+      await until(() => status(el).classList.contains('error'));
       expect(status(el).textContent).to.contain(HOSTILE.error);
       expect(status(el).textContent).to.contain(HOSTILE.product);
       const everything = [root(el), root(el).querySelector('particle-target-picker')!.shadowRoot!];
@@ -260,7 +260,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await waitUntil(() => root(el).querySelector('particle-api-user-token'));
+      await until(() => root(el).querySelector('particle-api-user-token'));
       apiFor(API).session.end('logout');
       await el.updateComplete;
       signIn(API);

@@ -68,30 +68,51 @@ export class ParticleConfirmDialog extends LitElement {
     return this.dialog?.open ?? false;
   }
 
+  #resolve?: (confirmed: boolean) => void;
+
   /** Opens the dialog; resolves true if the reader confirmed, false on Cancel or Escape. */
   async ask(): Promise<boolean> {
     // Opened synchronously once rendered, so the caller's next line already sees it open.
     if (!this.hasUpdated) await this.updateComplete;
-    const dialog = this.dialog;
-    dialog.returnValue = '';
-    dialog.showModal();
+    this.#resolve?.(false);
+    this.dialog.showModal();
     this.cancelButton.focus();
     return new Promise((resolve) => {
-      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'confirm'), {
-        once: true,
-      });
+      this.#resolve = resolve;
     });
+  }
+
+  /*
+   * Answers from the buttons and the dialog's own events rather than from `returnValue`
+   * on `close`: Chromium delays `close` in a hidden tab, and the answer must not wait.
+   */
+  private answer(confirmed: boolean): void {
+    const resolve = this.#resolve;
+    this.#resolve = undefined;
+    if (this.dialog.open) this.dialog.close();
+    resolve?.(confirmed);
   }
 
   override render() {
     return html`
-      <dialog part="dialog" aria-labelledby="heading" aria-describedby="message">
+      <dialog
+        part="dialog"
+        aria-labelledby="heading"
+        aria-describedby="message"
+        @cancel=${() => this.answer(false)}
+        @close=${() => {
+          // A late `close` from the previous answer must not answer a reopened dialog.
+          if (!this.dialog.open) this.answer(false);
+        }}
+      >
         <h2 id="heading">${this.heading}</h2>
         <p id="message">${this.message}</p>
-        <form method="dialog" class="actions">
-          <button part="cancel" value="cancel">Cancel</button>
-          <button part="confirm" class="danger" value="confirm">${this.confirmLabel}</button>
-        </form>
+        <div class="actions">
+          <button part="cancel" type="button" @click=${() => this.answer(false)}>Cancel</button>
+          <button part="confirm" type="button" class="danger" @click=${() => this.answer(true)}>
+            ${this.confirmLabel}
+          </button>
+        </div>
       </dialog>
     `;
   }

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { apiFor } from '../../../widgets/api-helper/client.js';
 import type { ParticleTargetPicker } from '../../../widgets/api-users/target-picker.js';
 import '../../../widgets/api-users/target-picker.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
 import { resetSessions, signIn } from '../../helpers/session.js';
-import { API, HOSTILE, teamRoutes } from './team-api.js';
+import { API, HOSTILE, teamRoutes, until } from './team-api.js';
 
 interface Attrs {
   product?: string;
@@ -20,7 +20,7 @@ async function picker(attrs: Attrs = {}): Promise<ParticleTargetPicker> {
     .org=${attrs.org}
     .sessionOrg=${attrs.sessionOrg}
   ></particle-target-picker>`);
-  await waitUntil(() => !el.shadowRoot!.querySelector('.busy-hint'), 'choices never loaded');
+  await until(() => !el.shadowRoot!.querySelector('.busy-hint'), 'choices never loaded');
   return el;
 }
 
@@ -124,7 +124,7 @@ describe('<particle-target-picker>', () => {
     const el = await picker();
     expect(root(el).querySelector('.error')!.textContent).to.contain('HTTP 500');
     root(el).querySelector('button')!.click();
-    await waitUntil(() => el.value !== undefined);
+    await until(() => el.value !== undefined);
     expect(api.callsTo('GET /v1/orgs')).to.have.length(2);
   });
 

@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 /**
  * The API the API-user widget suites talk to, as fake-fetch routes: a sandbox
  * product, an organization with one product, and a team of two API users and two
@@ -5,7 +6,12 @@
  */
 import type { Responder } from '../../helpers/fake-fetch.js';
 
-export const API = 'https://api.test.invalid';
+/**
+ * A different API origin per test file (each file is its own page): the runner runs two
+ * pages at once, and the session store tells same-origin pages when a session for the
+ * same token ends, so a shared origin and token would log one suite out from another.
+ */
+export const API = `https://api-${Math.random().toString(36).slice(2, 10)}.test.invalid`;
 
 /** Strings that would become elements (or run script) if rendered as markup. */
 export const HOSTILE = {
@@ -87,3 +93,10 @@ export const credentialsBody = (key: 'created' | 'updated', username: string, to
   ok: true,
   [key]: { username, is_programmatic: true, tokens: [{ token }] },
 });
+
+/**
+ * `waitUntil` with room for a hidden tab: the runner runs two files at once, and
+ * Chromium throttles timers in the background page to about one per second.
+ */
+export const until = (predicate: () => unknown, message?: string) =>
+  waitUntil(predicate, message, { timeout: 4000 });
