@@ -1,0 +1,136 @@
+/**
+ * <particle-sso> on the built seed page against the running emulator: password
+ * and MFA logins, the session shared with the other widgets and across pages
+ * and tabs, logout revoking the token, and the messages of a wrong password and
+ * a rate limit. Screenshots of each state go to test-artifacts/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { screenshot } from './harness.js';
+import {
+  currentCode,
+  DEMO,
+  forceFault,
+  LOGGED_IN,
+  MFA,
+  openSeedPage,
+  SSO_STATUS,
+  type Stack,
+  ssoLogIn,
+  startStack,
+  storedSession,
+  textOf,
+  tokenStatus,
+  unexpectedErrors,
+  waitForText,
+} from './widget-stack.js';
+
+describe('<particle-sso> on the seed page', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack();
+  });
+  after(async () => {
+    await stack?.close();
+  });
+
+  it('logs in demo@example.com and shares the session with the page and the next page', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    await page.locator('particle-sso input[name=username]').wait();
+    await screenshot(page, 'sso-logged-out');
+    await ssoLogIn(page, DEMO);
+    await waitForText(page, LOGGED_IN, /Logged in as demo@example\.com/);
+    assert.match(await textOf(page, LOGGED_IN), /expires in 1 hour/);
+    assert.equal(await textOf(page, SSO_STATUS), 'Logged in as demo@example.com.');
+    await screenshot(page, 'sso-logged-in');
+
+    const session = await storedSession(page, stack);
+    assert.equal(session?.where, 'tab');
+    assert.equal(await tokenStatus(stack, session!.token), 200);
+    // The other widgets use the same session: the token form offers the logged-in email.
+    const email = await page.$eval(
+      'particle-create-token',
+      (el) => el.shadowRoot!.querySelector<HTMLInputElement>('input[name=username]')!.value,
+    );
+    assert.equal(email, DEMO.username);
+
+    await page.goto(`${stack.site.url}/`, { waitUntil: 'networkidle0' });
+    await page.goto(stack.seedUrl, { waitUntil: 'networkidle0' });
+    await waitForText(page, LOGGED_IN, /Logged in as demo@example\.com/);
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
+  });
+
+  it('logs in mfa@example.com with a one-time code', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    await ssoLogIn(page, MFA, { lifetime: '28800' });
+    await page.locator('particle-sso input[name=otp]').wait();
+    assert.match(await textOf(page, 'particle-sso form.mfa'), /two-step verification/);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('name')),
+      'otp',
+      'focus moves to the code field',
+    );
+    await screenshot(page, 'sso-mfa-step');
+    await page.keyboard.type(currentCode());
+    await page.keyboard.press('Enter');
+    await waitForText(page, LOGGED_IN, /Logged in as mfa@example\.com/);
+    assert.match(await textOf(page, LOGGED_IN), /expires in 8 hours/);
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
+  });
+
+  it('logs out by revoking the token, in this tab and in a second one', async () => {
+    const first = await openSeedPage(stack);
+    await ssoLogIn(first.page, DEMO, { remember: true });
+    await waitForText(first.page, LOGGED_IN, /Logged in as/);
+    const session = await storedSession(first.page, stack);
+    assert.equal(session?.where, 'device');
+
+    const second = await openSeedPage(stack, first.page.browserContext());
+    await waitForText(second.page, LOGGED_IN, /Logged in as demo@example\.com/);
+
+    // A background tab gets no animation frames, which puppeteer's clicks wait for.
+    await first.page.bringToFront();
+    await first.page.locator('particle-sso [part=logout]').click();
+    await waitForText(
+      first.page,
+      SSO_STATUS,
+      /Logged out\. The access token of demo@example\.com is revoked\./,
+    );
+    assert.equal(await tokenStatus(stack, session!.token), 401);
+    await second.page.waitForSelector('particle-sso input[name=username]', { timeout: 10_000 });
+    assert.equal(await second.page.$(LOGGED_IN), null);
+    await screenshot(first.page, 'sso-logged-out-after-logout');
+    assert.deepEqual(unexpectedErrors(first.errors, stack), []);
+    assert.deepEqual(unexpectedErrors(second.errors, stack), []);
+    await first.page.browserContext().close();
+  });
+
+  it('says a wrong password and keeps the input', async () => {
+    const { page } = await openSeedPage(stack);
+    await ssoLogIn(page, { username: DEMO.username, password: 'not-the-password' });
+    await waitForText(page, SSO_STATUS, /email or password is incorrect/);
+    const values = await page.$$eval(
+      'particle-sso input[name=username], particle-sso input[name=password]',
+      (inputs) => inputs.map((i) => (i as HTMLInputElement).value),
+    );
+    assert.deepEqual(values, [DEMO.username, 'not-the-password']);
+    await screenshot(page, 'sso-wrong-password');
+    await page.browserContext().close();
+  });
+
+  it('says when it is rate limited, with the wait, and keeps the input', async () => {
+    const { page } = await openSeedPage(stack);
+    await forceFault(stack, { method: 'POST', path: '/oauth/token', status: 429 });
+    await ssoLogIn(page, DEMO);
+    await waitForText(page, SSO_STATUS, /Too many requests\. Wait 30 seconds/);
+    const values = await page.$$eval(
+      'particle-sso input[name=username], particle-sso input[name=password]',
+      (inputs) => inputs.map((i) => (i as HTMLInputElement).value),
+    );
+    assert.deepEqual(values, [DEMO.username, DEMO.password]);
+    await screenshot(page, 'sso-rate-limited');
+    await page.browserContext().close();
+  });
+});
