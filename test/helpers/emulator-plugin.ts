@@ -22,7 +22,15 @@ export function emulatorPlugin(): TestRunnerPlugin {
     async serverStart() {
       try {
         const { startEmulator } = await import('../../emulator/index.js');
-        emulator = await startEmulator({ port: 0, faults: true, quiet: true });
+        // Every browser suite logs in against this one emulator (and some fail on purpose):
+        // the real limits (100 logins, a block after 10 failures) would make suites interfere.
+        // Rate limiting itself is tested with forced 429s and in the emulator's own suites.
+        emulator = await startEmulator({
+          port: 0,
+          faults: true,
+          quiet: true,
+          limits: { oauthToken: 10_000, failedLogins: 1_000 },
+        });
       } catch (error) {
         console.error(
           `emulator-plugin: the emulator did not start, contract suites will fail: ${error}`,
