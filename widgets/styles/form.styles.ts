@@ -40,8 +40,7 @@ export default css`
     font-weight: normal;
   }
 
-  .hint,
-  .explain {
+  .hint {
     color: var(--_muted);
     font-size: 0.875em;
     margin: 0;
@@ -143,6 +142,10 @@ export default css`
     to {
       transform: rotate(1turn);
     }
+  }
+
+  .explain {
+    margin: 0;
   }
 
   .status:empty {
