@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
-import { DEMO } from './helpers.js';
+import { DEMO, emulator as inMemory } from './helpers.js';
 
 let emulator: RunningEmulator;
 
@@ -147,5 +147,18 @@ describe('global latency', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('faults without a port', () => {
+  it('a dropped connection makes the body fail to read under app.request()', async () => {
+    const { request } = inMemory({ faults: true });
+    await request('/__emulator/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '/v1/user', drop: true }),
+    });
+    const res = await request('/v1/user');
+    await assert.rejects(res.text(), /connection dropped/);
   });
 });

@@ -90,3 +90,19 @@ describe('bodies', () => {
     assert.equal(body.error, 'invalid_request');
   });
 });
+
+describe('unexpected failures', () => {
+  it('answer 500 JSON without a stack trace, and are logged', async () => {
+    const lines: string[] = [];
+    const broken = () => {
+      throw new Error('clock broke');
+    };
+    const { request } = emulator({ now: broken, log: (line) => lines.push(line) });
+    const res = await request('/v1/user', bearer('0'.repeat(40)));
+    const text = await res.text();
+    assert.equal(res.status, 500);
+    assert.deepEqual(JSON.parse(text), { ok: false, error: 'Internal server error' });
+    assert.doesNotMatch(text, /clock broke|at .*\.ts/);
+    assert.match(lines.join('\n'), /Internal error on GET \/v1\/user: clock broke/);
+  });
+});
