@@ -75,6 +75,35 @@ describe('the built site in Chromium', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('enforces its Content-Security-Policy: an inline script is refused', async () => {
+    const { page, errors } = await openPage(browser, `${site.url}${SEED}`);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true;';
+      document.head.append(script);
+    });
+    assert.equal(
+      await page.evaluate(() => (window as { inlineRan?: boolean }).inlineRan),
+      undefined,
+    );
+    assert.ok(
+      errors.some((e) => e.includes('Content Security Policy')),
+      errors.join('\n'),
+    );
+    await page.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const { page, errors } = await openPage(browser, `${site.url}${SEED}`);
+    await page.setViewport({ width: 375, height: 700, isMobile: true });
+    await page.reload({ waitUntil: 'networkidle0' });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    await screenshot(page, 'smoke-seed-page-phone');
+    assert.ok(width <= 375, `page is ${width}px wide`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('shows the fallbacks, not broken widgets, with JavaScript off', async () => {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
