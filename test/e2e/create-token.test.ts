@@ -117,6 +117,8 @@ describe('<particle-create-token> on the seed page', () => {
     );
     assert.equal(await storedSession(page, stack), null, 'the page stays logged out');
     await screenshot(page, 'create-token-result-shown');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'create-token-result-dark');
     assert.deepEqual(unexpectedErrors(errors, stack), []);
     await page.browserContext().close();
   });

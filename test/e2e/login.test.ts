@@ -61,10 +61,19 @@ describe('<particle-sso> on the seed page', () => {
     await page.browserContext().close();
   });
 
-  it('logs in mfa@example.com with a one-time code', async () => {
+  it('logs in mfa@example.com with a one-time code, with the keyboard alone', async () => {
     const { page, errors } = await openSeedPage(stack);
-    await ssoLogIn(page, MFA, { lifetime: '28800' });
-    await page.locator('particle-sso input[name=otp]').wait();
+    await page.focus('particle-sso input[name=username]');
+    await page.keyboard.type(MFA.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(MFA.password);
+    await page.keyboard.press('Tab');
+    // A select follows typed letters: "8" picks "8 hours".
+    await page.keyboard.type('8');
+    await page.keyboard.press('Tab'); // Keep me logged in
+    await page.keyboard.press('Tab'); // Log in
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('particle-sso input[name=otp]', { visible: true });
     assert.match(await textOf(page, 'particle-sso form.mfa'), /two-step verification/);
     assert.equal(
       await page.evaluate(() => document.activeElement?.getAttribute('name')),
