@@ -4,7 +4,7 @@
  * added does not matter), and `layouts/` made resolvable by name (`layout: commonTwo.hbs`).
  */
 import { readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
 import Handlebars from 'handlebars';
 import type { EleventyConfig } from './eleventy.js';
@@ -12,9 +12,10 @@ import type { ParticleDocsOptions } from './options.js';
 import { registerPageChecks } from './page-checks.js';
 import { loadPartials, type PartialInfo } from './partials.js';
 
+/** The part of an Eleventy collection item the navigation reads. */
 interface NavEntry {
-  url: string;
-  data: { title?: string; eleventyExcludeFromCollections?: boolean };
+  url: string | false;
+  data: { title?: string };
 }
 
 function registerHelpers(hbs: typeof Handlebars): void {
@@ -66,7 +67,7 @@ export function registerHandlebars(
   reloadPartials();
   // Re-read before every build so that `npm start` picks up edited partials.
   eleventyConfig.on('eleventy.before', reloadPartials);
-  eleventyConfig.addWatchTarget(join(opts.partialsDir, '/'));
+  eleventyConfig.addWatchTarget(opts.partialsDir);
 
   eleventyConfig.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: hbs });
   registerLayouts(eleventyConfig, opts.layoutsDir);

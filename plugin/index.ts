@@ -14,6 +14,7 @@ import { normalizeOptions } from './options.js';
 import { registerSite } from './site.js';
 import { registerWidgetBundle } from './widgets/index.js';
 
+export type { ParticleDocsOptions } from './options.js';
 export { normalizeOptions } from './options.js';
 
 /**
@@ -22,7 +23,6 @@ export { normalizeOptions } from './options.js';
  * export; the page checks stop the build if it is missing.
  */
 export const templateConfig = { markdownTemplateEngine: 'hbs' } as const;
-export type { ParticleDocsOptions } from './options.js';
 
 export default function particleDocs(
   eleventyConfig: EleventyConfig,
