@@ -28,6 +28,7 @@ export interface DataFile {
     lastName?: string;
     mfaSecret?: string | null;
     queryTokenDisabled?: boolean;
+    ssoOnly?: boolean;
   }[];
   orgs?: {
     id?: string;
@@ -129,6 +130,7 @@ export function stateFromData(data: unknown): State {
       lastName: text(u.lastName, `users[${i}].lastName`, true),
       mfaSecret,
       queryTokenDisabled: u.queryTokenDisabled === true,
+      ssoOnly: u.ssoOnly === true,
     });
   });
   const addApiUsers = (

@@ -18,6 +18,8 @@ export interface User {
   mfaSecret: string | null;
   /** An account "created after Dec 2024": `?access_token=` is refused (§1.2, §8.4). */
   queryTokenDisabled: boolean;
+  /** An SSO-only account: the password grant answers 403 `sso_user` (§2.1). */
+  ssoOnly: boolean;
 }
 
 export interface Member {

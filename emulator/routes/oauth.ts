@@ -137,6 +137,13 @@ export function oauthRoutes(emu: Emulator) {
     if (!user || user.password !== password) {
       failed(ip, 400, 'invalid_grant', 'User credentials are invalid');
     }
+    if (user.ssoOnly) {
+      throw oauthError(
+        403,
+        'sso_user',
+        'This account signs in with single sign-on (SSO); use your company login',
+      );
+    }
     if (user.mfaSecret) {
       const mfaToken = newMfaToken();
       state.mfaChallenges.set(mfaToken, {

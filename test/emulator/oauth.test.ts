@@ -1,6 +1,7 @@
 /** POST /oauth/token, password grant: every row of particle-api.md §2.1. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { stateFromData } from '../../emulator/model/data-file.js';
 import {
   basic,
   bearer,
@@ -175,5 +176,18 @@ describe('POST /oauth/token (password grant)', () => {
       (await passwordGrant(request, { ...creds, username: 'Demo@Example.COM' })).res.status,
       200,
     );
+  });
+
+  it('answers an SSO-only account with 403 sso_user', async () => {
+    const state = stateFromData({
+      users: [{ username: 'sso@example.com', password: 'pw', ssoOnly: true }],
+    });
+    const { request } = emulator({}, state);
+    const { res, body } = await passwordGrant(request, {
+      username: 'sso@example.com',
+      password: 'pw',
+    });
+    assert.equal(res.status, 403);
+    assert.equal(body.error, 'sso_user');
   });
 });

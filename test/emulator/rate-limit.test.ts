@@ -1,7 +1,18 @@
 /** Rate limits of particle-api.md §7, with small configured windows and an injected clock. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bearer, DEMO, emulator, expectJson, fakeClock, login, passwordGrant } from './helpers.js';
+import {
+  basic,
+  bearer,
+  DEMO,
+  emulator,
+  expectJson,
+  fakeClock,
+  form,
+  login,
+  MFA,
+  passwordGrant,
+} from './helpers.js';
 
 const tooMany = { ok: false, error: 'Too many requests' };
 const oauthTooMany = { error: 'rate_limit_exceeded', error_description: 'Rate limit exceeded.' };
@@ -65,5 +76,20 @@ describe('rate limits', () => {
       for (let i = 0; i < 2; i++) await passwordGrant(request, { ...DEMO, password: 'wrong' });
       assert.equal((await passwordGrant(request, DEMO)).res.status, 200);
     }
+  });
+
+  it('counts wrong one-time codes as failed logins (brute force → 429)', async () => {
+    const { request } = emulator({ limits: { failedLogins: 3 } });
+    const { body } = await passwordGrant(request, MFA);
+    const otp = (code: string) =>
+      request(
+        '/oauth/token',
+        form(
+          { grant_type: 'urn:custom:mfa-otp', mfa_token: body.mfa_token as string, otp: code },
+          { Authorization: basic('particle', 'particle') },
+        ),
+      );
+    for (let i = 0; i < 3; i++) assert.equal((await otp('000000')).status, 401);
+    await expectJson(await otp('000000'), 429, oauthTooMany);
   });
 });
