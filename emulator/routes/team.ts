@@ -46,6 +46,9 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
     const username = c.req.param('username') ?? '';
     const apiUser = apiUserIn(target, username);
     if (apiUser) {
+      if (body.friendly_name === undefined && body.scopes === undefined) {
+        throw appError(400, 'Nothing to update: give friendly_name and/or scopes');
+      }
       const friendlyName =
         body.friendly_name === undefined ? apiUser.friendlyName : readFriendlyName(body);
       const scopes = body.scopes === undefined ? apiUser.scopes : readScopes(body);

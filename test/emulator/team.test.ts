@@ -54,6 +54,9 @@ for (const base of ['/v1/products/demo-sandbox-tracker', '/v1/orgs/acme']) {
       assert.equal(renamed.updated.friendly_name, 'Renamed');
       assert.equal(renamed.updated.tokens[0].token, first, 'a rename keeps the token');
 
+      const empty = await expectJson(await request(path, json('PUT', {}, token)), 400);
+      assert.match(empty.error, /Nothing to update/);
+
       const rescoped = await request(
         path,
         json('POST', { scopes: ['devices:list', 'sims:list'] }, token),
