@@ -187,7 +187,9 @@ export class ParticleCreateToken extends LitElement {
     if (this.#flow.step === 'mfa' && !error) {
       this.message = { tone: 'info', text: 'Enter the 6-digit code from your authenticator app.' };
       await this.updateComplete;
-      this.#el('#create-otp')?.focus();
+      const otp = this.#el('#create-otp') as HTMLInputElement;
+      otp.value = ''; // a code typed for an earlier challenge is stale
+      otp.focus();
       return;
     }
     if (!error) {

@@ -81,6 +81,8 @@ export class ParticleSso extends LitElement {
   #previous: Session | null = null;
   /** Set while our own logout runs, so its end of the session is not reported as "you were logged out". */
   #loggingOut = false;
+  /** Set when this widget starts the session, so its own success message stays. */
+  #loggingIn = false;
   /** Prefills Email after a logout, so logging back in is quick. */
   #lastUsername = '';
 
@@ -126,6 +128,11 @@ export class ParticleSso extends LitElement {
         this.#session.store.endedBecause === 'expired'
           ? { tone: 'error', text: 'Your session has expired. Log in again.' }
           : { tone: 'info', text: 'You were logged out.' };
+    }
+    // A session started elsewhere (another widget or tab): an old message no longer applies.
+    if (!this.#previous && session) {
+      if (!this.#loggingIn) this.message = null;
+      this.#loggingIn = false;
     }
     this.#previous = session;
   }
@@ -283,6 +290,7 @@ export class ParticleSso extends LitElement {
       this.message = { tone: 'info', text: 'Enter the 6-digit code from your authenticator app.' };
       await this.updateComplete;
       const otp = this.#el('otp') as HTMLInputElement | null;
+      if (otp) otp.value = ''; // a code typed for an earlier challenge is stale
       otp?.focus();
       return;
     }
@@ -332,6 +340,7 @@ export class ParticleSso extends LitElement {
 
   async #start(grant: TokenGrant, username: string, persistence: Session['persistence']) {
     this.#pending = null;
+    this.#loggingIn = true;
     startSession(this.#session.api, grant, username, persistence);
     // Success is the only time the secrets are cleared: failures keep what the reader typed.
     for (const name of ['password', 'token']) {

@@ -255,12 +255,37 @@ describe('<particle-sso>', () => {
     });
   });
 
-  describe('when logged in', () => {
-    it('follows a login made elsewhere on the page', async () => {
+  it('hides "Keep me logged in" when the site keeps sessions in memory only', async () => {
+    const meta = Object.assign(document.createElement('meta'), {
+      name: 'particle-docs:session',
+      content: 'memory',
+    });
+    document.head.append(meta);
+    try {
+      fakeFetch({ 'POST /oauth/token': grant(3600) });
       const el = await render();
+      expect($(el, 'input[name=remember]').closest<HTMLElement>('.row')!.hidden).to.equal(true);
+      await logIn(el);
+      expect(apiFor(API).session.value!.persistence).to.equal('memory');
+      expect(JSON.stringify(sessionStorage) + JSON.stringify(localStorage)).not.to.contain(
+        NEW_TOKEN,
+      );
+    } finally {
+      meta.remove();
+    }
+  });
+
+  describe('when logged in', () => {
+    it('follows a login made elsewhere on the page, dropping an old message', async () => {
+      fakeFetch({ 'POST /oauth/token': wrongPassword });
+      const el = await render();
+      fillLogin(el);
+      loginButton(el).click();
+      await waitUntil(() => status(el).includes('incorrect'));
       signIn(API, { username: 'other@example.com' });
       await el.updateComplete;
       expect(el.textContent).to.contain('Logged in as other@example.com');
+      expect(status(el)).to.equal('');
     });
 
     it('says "never expires" for a token without expiry', async () => {
