@@ -1,13 +1,12 @@
-import { Task } from '@lit/task';
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getUser, logout, startSession, tokenInfoRequest } from './api-helper/auth.js';
 import type { ApiError } from './api-helper/errors.js';
-import { listOrgs } from './api-helper/products.js';
 import type { Session } from './api-helper/session-store.js';
-import type { Org, TokenGrant, TokenInfo } from './api-helper/types.js';
+import type { TokenGrant, TokenInfo } from './api-helper/types.js';
 import { ClockController, describeExpiry } from './components/expiry.js';
 import { mfaStep } from './components/mfa-step.js';
+import './components/particle-org-picker.js';
 import { PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
@@ -86,12 +85,6 @@ export class ParticleSso extends LitElement {
   /** Prefills Email after a logout, so logging back in is quick. */
   #lastUsername = '';
 
-  readonly #orgs = new Task(this, {
-    task: async ([username, wanted], { signal }) =>
-      wanted && username ? listOrgs(this.#session.api, { signal }) : null,
-    args: () => [this.#session.value?.username, this.selectOrg] as const,
-  });
-
   constructor() {
     super();
     // Re-renders every 30 s so that "expires in 59 minutes" stays true.
@@ -150,7 +143,7 @@ export class ParticleSso extends LitElement {
         Logged in as <strong>${session.username}</strong>
       </p>
       <p class="hint">Your session ${describeExpiry(session.expiresAt)}.</p>
-      ${this.selectOrg ? this.#orgPicker(session) : nothing}
+      ${this.selectOrg ? html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>` : nothing}
       <div class="actions">
         <button type="button" id="${this.#id}-logout" part="logout" ?disabled=${busy} @click=${this.#logout}>
           Log out
@@ -220,27 +213,6 @@ export class ParticleSso extends LitElement {
         onSubmit: (e) => this.#submitCode(e),
         onCancel: () => this.#cancelCode(),
       })}`;
-  }
-
-  #orgPicker(session: Session) {
-    return this.#orgs.render({
-      pending: () => html`<p class="hint">Loading your organizations…</p>`,
-      error: (e) => html`<p class="error">${(e as Error).message}</p>
-        <button type="button" @click=${() => this.#orgs.run()}>Load organizations again</button>`,
-      complete: (orgs) => {
-        if (!orgs) return nothing;
-        if (orgs.length === 0)
-          return html`<p class="hint">You are not a member of any organization.</p>`;
-        return html`<div class="row">
-          <label for="${this.#id}-org">Organization</label>
-          <select id="${this.#id}-org" @change=${(e: Event) => this.#pickOrg(orgs, e)}>
-            <option value="" ?selected=${!session.org}>None (my sandbox)</option>
-            ${orgs.map((o) => html`<option value=${o.id} ?selected=${session.org?.id === o.id}>${o.name}</option>`)}
-          </select>
-          <p class="hint">The API-user widgets on this page use it as their default.</p>
-        </div>`;
-      },
-    });
   }
 
   #switchMode() {
@@ -371,20 +343,6 @@ export class ParticleSso extends LitElement {
     this.dispatchEvent(new ParticleLogoutEvent());
     await this.updateComplete;
     this.#el('email')?.focus();
-  }
-
-  #pickOrg(orgs: Org[], event: Event) {
-    const session = this.#session.value;
-    if (!session) return;
-    const org = orgs.find((o) => o.id === (event.target as HTMLSelectElement).value);
-    const { org: _, ...rest } = session;
-    this.#session.store.set(
-      org ? { ...rest, org: { id: org.id, slug: org.slug, name: org.name } } : rest,
-    );
-    this.message = {
-      tone: 'info',
-      text: org ? `Organization: ${org.name}.` : 'No organization selected.',
-    };
   }
 
   #el(name: string): HTMLElement | null {

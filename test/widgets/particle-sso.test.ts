@@ -334,17 +334,19 @@ describe('<particle-sso>', () => {
         },
       });
       const el = await render(true);
-      await waitUntil(() => el.querySelector('select'));
-      const select = $<HTMLSelectElement>(el, 'select');
+      const picker = el.querySelector('particle-org-picker')!;
+      await waitUntil(() => picker.shadowRoot?.querySelector('select'), 'no organizations');
+      const select = picker.shadowRoot!.querySelector('select')!;
       expect(select.labels![0]!.textContent).to.equal('Organization');
       type(select, 'org1');
-      await el.updateComplete;
       expect(apiFor(API).session.value!.org).to.deep.equal({
         id: 'org1',
         slug: 'acme',
         name: 'Acme Inc',
       });
-      expect(status(el)).to.contain('Acme Inc');
+      type(select, '');
+      expect(apiFor(API).session.value!.org).to.equal(undefined);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -1,0 +1,82 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { listOrgs } from '../api-helper/products.js';
+import type { Org } from '../api-helper/types.js';
+import { SessionController } from '../controllers/session-controller.js';
+import base from '../styles/base.styles.js';
+import form from '../styles/form.styles.js';
+
+/**
+ * @summary The logged-in reader's organizations as a select; the choice is kept
+ * with the session (`session.org`), where the API-user widgets read their
+ * default target. Renders nothing while logged out.
+ *
+ * @example
+ * html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>`
+ *
+ * @csspart select - The `<select>`.
+ */
+@customElement('particle-org-picker')
+export class ParticleOrgPicker extends LitElement {
+  static override styles = [
+    base,
+    form,
+    css`
+      :host {
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** The API origin whose session and organizations to use. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  readonly #session = new SessionController(this, () => this.apiBase);
+
+  readonly #orgs = new Task(this, {
+    task: ([username], { signal }) =>
+      username ? listOrgs(this.#session.api, { signal }) : Promise.resolve([]),
+    args: () => [this.#session.value?.username] as const,
+  });
+
+  override render() {
+    const session = this.#session.value;
+    if (!session) return nothing;
+    return this.#orgs.render({
+      pending: () => html`<p class="hint">Loading your organizations…</p>`,
+      error: (e) => html`<p class="error">${(e as Error).message}</p>
+        <button type="button" @click=${() => this.#orgs.run()}>Load organizations again</button>`,
+      complete: (orgs) =>
+        orgs.length === 0
+          ? html`<p class="hint">You are not a member of any organization.</p>`
+          : html`<div class="row">
+              <label for="org">Organization</label>
+              <select id="org" part="select" @change=${(e: Event) => this.#pick(orgs, e)}>
+                <option value="" ?selected=${!session.org}>None (my sandbox)</option>
+                ${orgs.map(
+                  (o) =>
+                    html`<option value=${o.id} ?selected=${session.org?.id === o.id}>${o.name}</option>`,
+                )}
+              </select>
+              <p class="hint">The API-user widgets on this page use it as their default.</p>
+            </div>`,
+    });
+  }
+
+  #pick(orgs: Org[], event: Event) {
+    const session = this.#session.value;
+    if (!session) return;
+    const org = orgs.find((o) => o.id === (event.target as HTMLSelectElement).value);
+    const { org: _previous, ...rest } = session;
+    this.#session.store.set(
+      org ? { ...rest, org: { id: org.id, slug: org.slug, name: org.name } } : rest,
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'particle-org-picker': ParticleOrgPicker;
+  }
+}
