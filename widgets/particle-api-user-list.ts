@@ -58,7 +58,10 @@ export class ParticleApiUserList extends LitElement {
   @state() private target?: Target;
   @state() private listing?: Listing;
   @state() private editing?: string;
-  @state() private status: { text: string; tone?: 'error' | 'success' } = { text: '' };
+  /** The live region; `summary` marks a "Listed N …" line that a later reload makes stale. */
+  @state() private status: { text: string; tone?: 'error' | 'success'; summary?: boolean } = {
+    text: '',
+  };
 
   @query('particle-target-picker') private picker?: ParticleTargetPicker;
   @query('particle-confirm-dialog') private dialog?: ParticleConfirmDialog;
@@ -81,9 +84,15 @@ export class ParticleApiUserList extends LitElement {
     onComplete: (listing) => {
       this.listing = listing;
       // Reloads caused by a change elsewhere stay quiet: that widget already said what happened.
-      if (this.#request.quiet) return;
+      if (this.#request.quiet) {
+        if (this.status.summary) this.status = { text: '' };
+        return;
+      }
       const users = listing.members.filter((m) => m.is_programmatic).length;
-      this.status = { text: `${listing.label}: ${users} API user${users === 1 ? '' : 's'}.` };
+      this.status = {
+        text: `Listed ${users} API user${users === 1 ? '' : 's'} of ${listing.label}.`,
+        summary: true,
+      };
     },
     onError: (error) => this.failed(error, this.#request.label),
   });

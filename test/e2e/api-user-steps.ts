@@ -4,6 +4,8 @@
  * read the list's rows, and check a token directly against the emulator.
  * Selectors pierce shadow roots with puppeteer's `>>>`.
  */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { DEMO, LOGGED_IN, ssoLogIn, waitForText } from './widget-stack.js';
 
@@ -141,4 +143,12 @@ export async function waitForRow(page: Page, friendlyName: string, present = tru
 export async function statusWith(apiBase: string, token: string, path: string): Promise<number> {
   const res = await fetch(`${apiBase}${path}`, { headers: { Authorization: `Bearer ${token}` } });
   return res.status;
+}
+
+/** Saves a screenshot of one widget (not the whole page) as `test-artifacts/<name>.png`. */
+export async function widgetShot(page: Page, host: Host, name: string): Promise<void> {
+  const dir = join(import.meta.dirname, '../../test-artifacts');
+  await mkdir(dir, { recursive: true });
+  const element = await page.$(host);
+  await element!.screenshot({ path: join(dir, `${name}.png`) as `${string}.png` });
 }

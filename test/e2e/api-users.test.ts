@@ -22,6 +22,7 @@ import {
   tickScope,
   waitDeep,
   waitForRow,
+  widgetShot,
 } from './api-user-steps.js';
 import { screenshot } from './harness.js';
 import { openSeedPage, type Stack, startStack, storedSession } from './widget-stack.js';
@@ -84,7 +85,12 @@ describe('API-user widgets on the seed page', () => {
       await logInAsDemo(page);
       const session = (await storedSession(page, stack))!;
       const target = await c.target(session.token);
-      const shot = (state: string) => screenshot(page, `api-users-${target.kind}-${state}`);
+      const shot = (state: string) =>
+        widgetShot(
+          page,
+          state.startsWith('create') ? CREATE : LIST,
+          `api-users-${target.kind}-${state}`,
+        );
       const friendlyName = `E2E ${target.kind} backend`;
       const api = stack.emulator.url;
 

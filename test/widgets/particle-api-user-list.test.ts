@@ -132,6 +132,9 @@ describe('<particle-api-user-list>', () => {
       new ParticleApiUserCreatedEvent({ kind: 'product', id: '1001' }, 'x'),
     );
     await until(() => api.callsTo(TEAM).length === 2);
+    // Quietly: the stale "Listed 2 API users" line goes, nothing new is announced.
+    await until(() => status(el).textContent === '');
+    expect(rows(el)).to.have.length(2);
   });
 
   describe('delete', () => {

@@ -49,6 +49,9 @@ export class ParticleApiUserTable extends LitElement {
         font-family: var(--_mono);
         font-size: 0.875em;
       }
+      code {
+        white-space: nowrap;
+      }
       ul {
         list-style: none;
         margin: 0;
@@ -129,7 +132,8 @@ export class ParticleApiUserTable extends LitElement {
         <th scope="row">${name}</th>
         <td class="username">${member.username}</td>
         <td>${this.renderScopes(member.scopes ?? [])}</td>
-        <td class="row-actions">
+        <td>
+          <div class="row-actions">
           <button
             type="button"
             data-action="edit"
@@ -150,6 +154,7 @@ export class ParticleApiUserTable extends LitElement {
           >
             Delete
           </button>
+          </div>
         </td>
       </tr>
       ${

@@ -56,6 +56,13 @@ export class ParticleTargetPicker extends LitElement {
       }
       fieldset label {
         font-weight: normal;
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+      }
+      input[type='radio'] {
+        width: auto;
+        accent-color: var(--_accent);
       }
     `,
   ];
