@@ -38,6 +38,15 @@ interface CreateInput {
  * @csspart form - The form.
  * @csspart submit - The Create API user button.
  * @csspart status - The live region with busy, done and error sentences.
+ * @csspart kind - The Product / Organization radio group.
+ * @csspart select - The Product or Organization selector.
+ * @csspart filter - The Filter scopes field.
+ * @csspart presets - The preset buttons.
+ * @csspart groups - The scrolling box of scope groups.
+ * @csspart group - One resource's group of scopes.
+ * @csspart count - The "N of 94 scopes selected" line.
+ * @csspart heading - The result's heading.
+ * @csspart warning - The shown-once warning.
  * @cssprop [--particle-accent=#00838f] - Buttons, focus ring, checkboxes.
  * @cssprop [--particle-danger=#b42318] - Errors and the shown-once warning.
  */
@@ -141,6 +150,7 @@ export class ParticleApiUserCreate extends LitElement {
     return html`
       <form part="form" class="box" aria-busy=${busy} @submit=${this.submit} novalidate>
         <particle-target-picker
+          exportparts="kind, select"
           .api=${this.#session.api}
           .product=${this.product}
           .org=${this.org}
@@ -170,6 +180,7 @@ export class ParticleApiUserCreate extends LitElement {
         <div class="row" role="group" aria-labelledby="scopes-label">
           <span class="label" id="scopes-label">Scopes</span>
           <particle-scope-picker
+            exportparts="filter, presets, groups, group, count"
             .value=${this.scopes}
             ?disabled=${busy}
             @change=${(e: Event) => {
@@ -193,6 +204,7 @@ export class ParticleApiUserCreate extends LitElement {
       ${
         this.result
           ? html`<particle-api-user-token
+            exportparts="heading, warning"
             .credentials=${this.result.credentials}
             .command=${this.result.command}
             @particle-copy=${(e: ParticleCopyEvent) => {

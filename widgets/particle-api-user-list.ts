@@ -38,7 +38,9 @@ interface Listing {
  * @slot - No-JS fallback content from the partial (never shown once defined).
  * @csspart form - The target form with List API users / Refresh.
  * @csspart status - The live region with busy, done and error sentences.
- * @csspart table - The table of API users.
+ * @csspart table - The table of API users (element `particle-api-user-table`).
+ * @csspart kind - The Product / Organization radio group.
+ * @csspart select - The Product or Organization selector.
  * @cssprop [--particle-accent=#00838f] - Buttons and focus ring.
  * @cssprop [--particle-danger=#b42318] - Errors and the Delete buttons.
  */
@@ -209,6 +211,7 @@ export class ParticleApiUserList extends LitElement {
     return html`
       <form part="form" class="box" aria-busy=${busy} @submit=${this.submit}>
         <particle-target-picker
+          exportparts="kind, select"
           .api=${this.#session.api}
           .product=${this.product}
           .org=${this.org}
