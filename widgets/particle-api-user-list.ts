@@ -115,6 +115,7 @@ export class ParticleApiUserList extends LitElement {
         text: `Deleted API user “${nameOf(member)}”. Its token no longer works.`,
         tone: 'success',
       };
+      if (this.editing === member.username) this.editing = undefined;
       if (this.listing) {
         const members = this.listing.members.filter((m) => m.username !== member.username);
         this.listing = { ...this.listing, members };

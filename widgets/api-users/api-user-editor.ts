@@ -80,7 +80,11 @@ export class ParticleApiUserEditor extends LitElement {
   });
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('member')) this.scopes = this.member?.scopes ?? [];
+    // A reload of the table hands over a fresh copy of the same user: keep the reader's edits.
+    const before = changed.get('member') as TeamMember | undefined;
+    if (changed.has('member') && before?.username !== this.member?.username) {
+      this.scopes = this.member?.scopes ?? [];
+    }
   }
 
   /** Focuses the first control, when the list opens the editor. */

@@ -43,7 +43,8 @@ export class ParticleConfirmDialog extends LitElement {
         justify-content: flex-end;
       }
       button.danger {
-        color: #fff;
+        /* The page colour on the danger colour: white on dark red, dark on light red (dark scheme). */
+        color: var(--_bg);
         background: var(--_danger);
         border-color: var(--_danger);
         font-weight: 600;

@@ -1,0 +1,103 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import type { ParticleApiUsersChangedEvent } from '../../../widgets/events.js';
+import { resetSessions, signIn } from '../../helpers/session.js';
+import {
+  dialog,
+  list,
+  listWidget,
+  root,
+  routes,
+  rowButton,
+  rows,
+  status,
+  TEAM,
+  table,
+} from './list-fixture.js';
+import { API, defaultTeam, until } from './team-api.js';
+
+const DELETE = 'DELETE /v1/products/:product/team/:user';
+
+describe('<particle-api-user-list> deleting an API user', () => {
+  beforeEach(() => signIn(API));
+  afterEach(() => {
+    sinon.restore();
+    resetSessions();
+  });
+
+  it('is accessible with the dialog open', async () => {
+    routes();
+    const el = await listWidget();
+    await list(el);
+    rowButton(el, 'Delete Backend').click();
+    await dialog(el).updateComplete;
+    await expect(el).to.be.accessible();
+    await expect(dialog(el)).to.be.accessible();
+  });
+
+  it('asks first; Cancel and Escape delete nothing and give the focus back', async () => {
+    const api = routes({ [DELETE]: { body: { ok: true } } });
+    const el = await listWidget();
+    await list(el);
+    const del = rowButton(el, 'Delete Backend');
+    del.click();
+    await dialog(el).updateComplete;
+    const box = dialog(el).shadowRoot!;
+    expect(dialog(el).open).to.equal(true);
+    expect(box.textContent).to.contain('Delete API user “Backend”?');
+    expect(box.textContent).to.contain('backend+b1@api.particle.io will be removed');
+    expect(box.textContent).to.contain('token stops working');
+    box.querySelector<HTMLButtonElement>('[part=cancel]')!.click();
+    await until(() => table(el)!.shadowRoot!.activeElement === del);
+    del.click();
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog(el).open);
+    expect(api.callsTo(DELETE)).to.have.length(0);
+  });
+
+  it('Delete confirms: one request, the row goes, the lists are told', async () => {
+    const api = routes({
+      [DELETE]: { body: { ok: true } },
+      [TEAM]: [
+        { body: { ok: true, team: defaultTeam() } },
+        { body: { ok: true, team: defaultTeam().slice(0, 2).concat(defaultTeam()[3]!) } },
+      ],
+    });
+    const el = await listWidget();
+    await list(el);
+    const changed = sinon.spy();
+    window.addEventListener('particle-api-users-changed', changed, { once: true });
+    rowButton(el, 'Delete Backend').click();
+    await dialog(el).updateComplete;
+    const confirm = dialog(el).shadowRoot!.querySelector<HTMLButtonElement>('[part=confirm]')!;
+    confirm.click();
+    confirm.click(); // the dialog is closed by then: still one request
+    await until(() => status(el).textContent?.includes('Deleted API user “Backend”'));
+    const calls = api.callsTo(DELETE);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.path).to.equal('/v1/products/1001/team/backend%2Bb1%40api.particle.io');
+    await table(el)!.updateComplete;
+    expect(rows(el).map((r) => r.dataset.username)).to.deep.equal(['dashboard+d2@api.particle.io']);
+    expect((changed.firstCall.args[0] as ParticleApiUsersChangedEvent).apiTarget).to.deep.equal({
+      kind: 'product',
+      id: '1001',
+    });
+    expect(root(el).activeElement).to.equal(status(el));
+    await until(() => api.callsTo(TEAM).length === 2);
+  });
+
+  it('a 403 says the reader lacks access, and keeps the row', async () => {
+    routes({ [DELETE]: { status: 403, body: { ok: false, error: 'Forbidden' } } });
+    const el = await listWidget();
+    await list(el);
+    rowButton(el, 'Delete Backend').click();
+    await dialog(el).updateComplete;
+    dialog(el).shadowRoot!.querySelector<HTMLButtonElement>('[part=confirm]')!.click();
+    await until(() => status(el).classList.contains('error'));
+    expect(status(el).textContent).to.contain(
+      'You lack access to the product “Sandbox Widgets” (1001)',
+    );
+    expect(rows(el)).to.have.length(2);
+  });
+});

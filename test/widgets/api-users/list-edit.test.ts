@@ -1,0 +1,115 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { ParticleApiUserCreatedEvent } from '../../../widgets/events.js';
+import { resetSessions, signIn } from '../../helpers/session.js';
+import {
+  editorButton,
+  list,
+  listWidget,
+  openEditor,
+  root,
+  routes,
+  rowButton,
+  rows,
+  scopeBox,
+  TEAM,
+  table,
+} from './list-fixture.js';
+import { API, apiUser, credentialsBody, defaultTeam, until } from './team-api.js';
+
+const PUT = 'PUT /v1/products/:product/team/:user';
+const NEW = 'c0ffee00'.repeat(5);
+
+describe('<particle-api-user-list> editing scopes', () => {
+  beforeEach(() => signIn(API));
+  afterEach(() => {
+    sinon.restore();
+    resetSessions();
+  });
+
+  it('is accessible with the editor open', async () => {
+    routes();
+    const el = await listWidget();
+    await list(el);
+    await openEditor(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('starts from the current scopes; Cancel closes and gives the focus back', async () => {
+    routes();
+    const el = await listWidget();
+    await list(el);
+    const editor = await openEditor(el);
+    expect(rowButton(el, 'Edit scopes of Backend').getAttribute('aria-expanded')).to.equal('true');
+    expect(scopeBox(editor, 'devices:list').checked).to.equal(true);
+    expect(scopeBox(editor, 'events:get').checked).to.equal(false);
+    expect(editorButton(editor, 'Save scopes').disabled, 'nothing changed yet').to.equal(true);
+    editorButton(editor, 'Cancel').click();
+    await until(() => !root(el).querySelector('particle-api-user-editor'));
+    await until(
+      () => table(el)!.shadowRoot!.activeElement === rowButton(el, 'Edit scopes of Backend'),
+    );
+  });
+
+  it('keeps the reader’s edits when the table reloads meanwhile', async () => {
+    const api = routes();
+    const el = await listWidget();
+    await list(el);
+    const editor = await openEditor(el);
+    scopeBox(editor, 'events:get').click();
+    const before = table(el)!.users;
+    window.dispatchEvent(new ParticleApiUserCreatedEvent({ kind: 'product', id: '1001' }, 'x'));
+    await until(() => table(el)!.users !== before, 'the table did not reload');
+    expect(api.callsTo(TEAM)).to.have.length(2);
+    await editor.updateComplete;
+    expect(scopeBox(editor, 'events:get').checked).to.equal(true);
+    expect(editorButton(editor, 'Save scopes').disabled).to.equal(false);
+  });
+
+  it('saving shows the new token once and the table updates by itself', async () => {
+    const updated = apiUser('Backend', ['devices:list', 'devices:get', 'events:get'], 'b1');
+    const api = routes({
+      [PUT]: { body: credentialsBody('updated', updated.username, NEW) },
+      [TEAM]: [
+        { body: { ok: true, team: defaultTeam() } },
+        { body: { ok: true, team: [updated, defaultTeam()[3]] } },
+      ],
+    });
+    const el = await listWidget();
+    await list(el);
+    const editor = await openEditor(el);
+    scopeBox(editor, 'events:get').click();
+    await editor.updateComplete;
+    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    await until(() => editor.shadowRoot!.querySelector('particle-api-user-token'));
+    const puts = api.callsTo(PUT);
+    expect(puts).to.have.length(1);
+    expect(puts[0]!.path).to.equal('/v1/products/1001/team/backend%2Bb1%40api.particle.io');
+    expect(puts[0]!.json).to.deep.equal({ scopes: ['devices:get', 'devices:list', 'events:get'] });
+    const token = editor.shadowRoot!.querySelector('particle-api-user-token')!;
+    await token.updateComplete;
+    expect(token.shadowRoot!.textContent).to.contain('New token for “Backend”');
+    expect(token.shadowRoot!.textContent).to.contain('shown only once and never expires');
+    expect(
+      token.shadowRoot!.querySelector('particle-secret')!.shadowRoot!.textContent,
+    ).not.to.contain(NEW);
+    expect(token.shadowRoot!.querySelector('particle-snippet')!.command).to.contain('-X PUT');
+    expect(token.shadowRoot!.activeElement?.textContent).to.equal('New token for “Backend”');
+    await until(() => api.callsTo(TEAM).length === 2, 'table did not reload');
+    await until(() => rows(el)[0]?.textContent?.includes('events:get'));
+  });
+
+  it('a failed save is said beside the buttons and takes the focus', async () => {
+    routes({ [PUT]: { status: 500, body: { ok: false, error: 'boom' } } });
+    const el = await listWidget();
+    await list(el);
+    const editor = await openEditor(el);
+    scopeBox(editor, 'events:get').click();
+    await editor.updateComplete;
+    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    await until(() => editor.shadowRoot!.querySelector('.error'));
+    expect(editor.shadowRoot!.activeElement).to.equal(editor.shadowRoot!.querySelector('.error'));
+    expect(editor.shadowRoot!.querySelector('.error')!.textContent).to.contain('HTTP 500');
+  });
+});
