@@ -115,10 +115,14 @@ describe('<particle-sso>', () => {
       fillLogin(el);
       type($<HTMLSelectElement>(el, 'select[name=expiresIn]'), '604800');
       $(el, 'input[name=remember]').click();
-      await logIn(el);
+      setTimeout(() => loginButton(el).click());
+      await oneEvent(el, 'particle-login');
+      // Checked before yielding to other tasks: parallel suites' pages share this
+      // localStorage and clear it between their tests, which a storage event reports here.
       expect(apiFor(API).session.value!.persistence).to.equal('device');
       expect(JSON.stringify(localStorage)).to.contain(NEW_TOKEN);
       expect(JSON.stringify(sessionStorage)).not.to.contain(NEW_TOKEN);
+      await el.updateComplete;
       expect(el.textContent).to.contain('expires in 7 days');
     });
 
