@@ -145,10 +145,23 @@ export async function statusWith(apiBase: string, token: string, path: string): 
   return res.status;
 }
 
-/** Saves a screenshot of one widget (not the whole page) as `test-artifacts/<name>.png`. */
-export async function widgetShot(page: Page, host: Host, name: string): Promise<void> {
+const artifact = async (name: string) => {
   const dir = join(import.meta.dirname, '../../test-artifacts');
   await mkdir(dir, { recursive: true });
-  const element = await page.$(host);
-  await element!.screenshot({ path: join(dir, `${name}.png`) as `${string}.png` });
+  return join(dir, `${name}.png`) as `${string}.png`;
+};
+
+/**
+ * Saves a screenshot of one widget as `test-artifacts/<name>.png` — or, with `viewport`,
+ * of what the reader sees (a modal dialog sits in the top layer, outside the widget's box).
+ */
+export async function widgetShot(
+  page: Page,
+  host: Host,
+  name: string,
+  viewport = false,
+): Promise<void> {
+  const path = await artifact(name);
+  if (viewport) await page.screenshot({ path });
+  else await (await page.$(host))!.screenshot({ path });
 }

@@ -90,6 +90,7 @@ describe('API-user widgets on the seed page', () => {
           page,
           state.startsWith('create') ? CREATE : LIST,
           `api-users-${target.kind}-${state}`,
+          state === 'delete-dialog',
         );
       const friendlyName = `E2E ${target.kind} backend`;
       const api = stack.emulator.url;
@@ -115,6 +116,9 @@ describe('API-user widgets on the seed page', () => {
       assert.match(curl, /\$PARTICLE_ACCESS_TOKEN/);
       assert.ok(!curl.includes(first.token) && !curl.includes(session.token), 'curl is redacted');
       await shot('create-result');
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await shot('create-result-dark');
+      await page.emulateMediaFeatures([]);
 
       await waitForRow(page, friendlyName);
       const row = (await listRows(page)).find((r) => r[0] === friendlyName)!;

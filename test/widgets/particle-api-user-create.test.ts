@@ -236,6 +236,38 @@ describe('<particle-api-user-create>', () => {
       await until(() => status(el).textContent?.includes('HTTP 502'));
     });
 
+    it('says a rejected input in the API’s own words, and keeps the form', async () => {
+      fakeFetch({
+        ...teamRoutes(),
+        'POST /v1/products/:product/team': {
+          status: 400,
+          body: { ok: false, error: 'Unknown scope: devices:fly' },
+        },
+      });
+      const el = await widget();
+      await fill(el, 'Backend', ['devices:list']);
+      submit(el).click();
+      await until(() => status(el).classList.contains('error'));
+      expect(status(el).textContent).to.contain('The API rejected the request');
+      expect(status(el).textContent).to.contain('Unknown scope: devices:fly');
+      expect(picker(el).value).to.deep.equal(['devices:list']);
+    });
+
+    it('announces Copy token in its live region', async () => {
+      fakeFetch({ ...teamRoutes(), 'POST /v1/products/:product/team': created });
+      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+      const el = await widget();
+      await fill(el, 'Backend', ['devices:list']);
+      submit(el).click();
+      await until(() => root(el).querySelector('particle-api-user-token'));
+      const view = root(el).querySelector('particle-api-user-token')!;
+      await view.updateComplete;
+      const secret = view.shadowRoot!.querySelector('particle-secret')!;
+      secret.shadowRoot!.querySelector<HTMLButtonElement>('[part=copy]')!.click();
+      await until(() => status(el).textContent?.includes('Copied the token to the clipboard.'));
+      expect(write).to.have.been.calledOnceWith(NEW_TOKEN);
+    });
+
     it('renders hostile names from the API as text', async () => {
       fakeFetch({
         ...teamRoutes({ hostile: true }),

@@ -27,6 +27,7 @@ export class ParticleConfirmDialog extends LitElement {
         background: var(--_bg);
         color: var(--_fg);
         padding: 1rem 1.25rem;
+        box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 35%);
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 45%);

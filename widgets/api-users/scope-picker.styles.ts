@@ -31,6 +31,7 @@ export default css`
     overflow: auto;
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    align-items: start;
     gap: 0.5rem;
     padding: 0.25rem;
     border: 1px solid var(--_border);
