@@ -5,6 +5,7 @@
  * in sentences. Pure apart from `loadTargets`, which asks the core.
  */
 import type { ApiClient } from '../api-helper/client.js';
+import { ApiError } from '../api-helper/errors.js';
 import { listOrgProducts, listOrgs, listSandboxProducts } from '../api-helper/products.js';
 import type { CallOptions, Org, Product, Target } from '../api-helper/types.js';
 
@@ -30,12 +31,31 @@ export async function loadTargets(
     listOrgs(api, options),
   ]);
   const perOrg = await Promise.all(
-    orgs.map(async (org) => ({ org, products: await listOrgProducts(api, org.id, options) })),
+    orgs.map(async (org) => ({ org, products: await orgProductsOrNone(api, org, options) })),
   );
   // `/v1/user/products` may also list organization products: show each under its owner only.
   const inOrgs = new Set(perOrg.flatMap((o) => o.products.map((p) => String(p.id))));
   const sandbox = products.filter((p) => !p.organization_id && !inOrgs.has(String(p.id)));
   return { sandbox, orgs: perOrg };
+}
+
+/**
+ * An organization's products; none when the reader may not list them (a member without
+ * `products:list`), so one closed organization does not hide all the others.
+ */
+async function orgProductsOrNone(
+  api: ApiClient,
+  org: Org,
+  options: CallOptions,
+): Promise<Product[]> {
+  try {
+    return await listOrgProducts(api, org.id, options);
+  } catch (error) {
+    if (error instanceof ApiError && (error.kind === 'forbidden' || error.kind === 'not-found')) {
+      return [];
+    }
+    throw error;
+  }
 }
 
 const byIdOrSlug = (wanted: string) => (item: { id: string | number; slug: string }) =>

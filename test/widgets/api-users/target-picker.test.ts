@@ -128,6 +128,20 @@ describe('<particle-target-picker>', () => {
     expect(api.callsTo('GET /v1/orgs')).to.have.length(2);
   });
 
+  it('still offers an organization whose products the reader may not list', async () => {
+    fakeFetch({
+      ...teamRoutes(),
+      'GET /v1/orgs/:org/products': { status: 403, body: { ok: false, error: 'Forbidden' } },
+    });
+    const el = await picker();
+    expect([...root(el).querySelectorAll('optgroup')].map((g) => g.label)).to.deep.equal([
+      'Your sandbox',
+    ]);
+    radio(el, 'org').click();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ kind: 'org', id: 'org-acme-id' });
+  });
+
   it('renders hostile product and organization names as text', async () => {
     fakeFetch(teamRoutes({ hostile: true }));
     const el = await picker();
