@@ -165,3 +165,16 @@ export async function widgetShot(
   if (viewport) await page.screenshot({ path });
   else await (await page.$(host))!.screenshot({ path });
 }
+
+/** Forces the emulator's next matching request to fail or wait (emulator README, "Faults"). */
+export async function fault(
+  apiBase: string,
+  spec: { method?: string; path: string; status?: number; latencyMs?: number; count?: number },
+): Promise<void> {
+  const res = await fetch(`${apiBase}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(spec),
+  });
+  if (!res.ok) throw new Error(`fault not accepted: ${res.status} ${await res.text()}`);
+}

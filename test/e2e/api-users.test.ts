@@ -13,6 +13,7 @@ import {
   CREATE,
   chooseTarget,
   clickDeep,
+  fault,
   fillCreate,
   LIST,
   listRows,
@@ -25,7 +26,13 @@ import {
   widgetShot,
 } from './api-user-steps.js';
 import { screenshot } from './harness.js';
-import { openSeedPage, type Stack, startStack, storedSession } from './widget-stack.js';
+import {
+  openSeedPage,
+  type Stack,
+  startStack,
+  storedSession,
+  waitForText,
+} from './widget-stack.js';
 
 interface Case {
   name: string;
@@ -171,6 +178,46 @@ describe('API-user widgets on the seed page', () => {
       await page.close();
     });
   }
+
+  it('busy, forbidden and rate-limited: one request per click and sentences to act on', async () => {
+    const { page } = await openSeedPage(stack);
+    await logInAsDemo(page);
+    const session = (await storedSession(page, stack))!;
+    const { products } = await get(session.token, '/v1/user/products');
+    const sensors = products!.find((p) => p.slug === 'demo-sandbox-sensors')!;
+    const path = `/v1/products/${sensors.id}/team`;
+    await chooseTarget(page, CREATE, { kind: 'product', id: String(sensors.id) });
+    await fillCreate(page, 'E2E faults', ['devices:list']);
+    const before = stack.emulator.state.apiUsers.size;
+    const submit = `${CREATE} >>> [part=submit]`;
+    const status = `${CREATE} >>> [part=status]`;
+
+    await fault(stack.emulator.url, { method: 'POST', path, latencyMs: 1500 });
+    await clickDeep(page, `${submit}:not([disabled])`);
+    await page.$eval(CREATE, (el) =>
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click(),
+    );
+    await waitForText(page, status, /Creating API user “E2E faults”…/);
+    await widgetShot(page, CREATE, 'api-users-create-busy');
+    await waitForText(page, status, /Created API user “E2E faults”/);
+    assert.equal(stack.emulator.state.apiUsers.size, before + 1, 'one click, one API user');
+
+    await page.locator(`${CREATE} >>> #friendly-name`).fill('E2E faults 2');
+    await fault(stack.emulator.url, { method: 'POST', path, status: 403 });
+    await clickDeep(page, `${submit}:not([disabled])`);
+    await waitForText(page, status, /You lack access to the product “Demo Sensors”/);
+    await widgetShot(page, CREATE, 'api-users-create-forbidden');
+    const focused = await page.$eval(CREATE, (el) =>
+      el.shadowRoot!.activeElement?.getAttribute('part'),
+    );
+    assert.equal(focused, 'status');
+
+    await fault(stack.emulator.url, { method: 'POST', path, status: 429 });
+    await clickDeep(page, `${submit}:not([disabled])`);
+    await waitForText(page, status, /Too many requests\. Wait 30 seconds/);
+    assert.equal(stack.emulator.state.apiUsers.size, before + 1);
+    await page.close();
+  });
 
   it('asks a logged-out reader to log in, and the button goes to the login form', async () => {
     const { page, errors } = await openSeedPage(stack);
