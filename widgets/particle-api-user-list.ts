@@ -100,7 +100,9 @@ export class ParticleApiUserList extends LitElement {
   });
 
   private runList(target: Target, label: string, quiet: boolean): void {
-    this.#request = { label, quiet };
+    // A reload that replaces the reader's own pending request must still answer it aloud.
+    const readerWaiting = this.#list.status === TaskStatus.PENDING && !this.#request.quiet;
+    this.#request = { label, quiet: quiet && !readerWaiting };
     this.#list.run([target, label]);
   }
 
