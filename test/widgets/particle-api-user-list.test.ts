@@ -98,6 +98,16 @@ describe('<particle-api-user-list>', () => {
     expect(rows(el)).to.have.length(2);
   });
 
+  it('still answers the reader when a reload replaces their pending List', async () => {
+    const api = routes({ [TEAM]: ['hang', { body: { ok: true, team: [] } }] });
+    const el = await widget();
+    listButton(el).click();
+    await el.updateComplete;
+    window.dispatchEvent(new ParticleApiUserCreatedEvent({ kind: 'product', id: '1001' }, 'x'));
+    await until(() => status(el).textContent?.includes('Listed 0 API users'));
+    expect(api.callsTo(TEAM)).to.have.length(2);
+  });
+
   describe('errors', () => {
     it('an expired session brings back the login prompt', async () => {
       routes({ [TEAM]: { status: 401, body: { error: 'invalid_token' } } });
