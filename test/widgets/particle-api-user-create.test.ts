@@ -6,7 +6,14 @@ import type { ParticleApiUserCreate } from '../../widgets/particle-api-user-crea
 import '../../widgets/particle-api-user-create.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
-import { API, credentialsBody, HOSTILE, teamRoutes, until } from './api-users/team-api.js';
+import {
+  API,
+  credentialsBody,
+  HOSTILE,
+  liveRegions,
+  teamRoutes,
+  until,
+} from './api-users/team-api.js';
 
 const NEW_TOKEN = 'f00dfeed'.repeat(5);
 const USERNAME = 'backend+x7k2@api.particle.io';
@@ -108,6 +115,17 @@ describe('<particle-api-user-create>', () => {
       expect(submit(el).disabled).to.equal(false);
       await fill(el, '   ', []);
       expect(submit(el).disabled).to.equal(true);
+    });
+
+    it('has exactly one live region, also with a result on screen', async () => {
+      fakeFetch({ ...teamRoutes(), 'POST /v1/products/:product/team': created });
+      const el = await widget();
+      expect(liveRegions(root(el))).to.deep.equal([status(el)]);
+      await fill(el, 'Backend', ['devices:list']);
+      submit(el).click();
+      await until(() => root(el).querySelector('particle-api-user-token'));
+      await root(el).querySelector('particle-api-user-token')!.updateComplete;
+      expect(liveRegions(root(el))).to.deep.equal([status(el)]);
     });
 
     it('creates the API user and shows its token once, masked, with a redacted curl', async () => {
@@ -225,6 +243,7 @@ describe('<particle-api-user-create>', () => {
         'POST /v1/products/:product/team': [
           'network-error',
           { status: 502, raw: '<html>bad gateway</html>' },
+          { status: 200, raw: '<html>oops</html>' },
         ],
       });
       const el = await widget();
@@ -234,6 +253,8 @@ describe('<particle-api-user-create>', () => {
       expect(status(el).textContent).to.contain('Could not reach the Particle API');
       submit(el).click();
       await until(() => status(el).textContent?.includes('HTTP 502'));
+      submit(el).click();
+      await until(() => /could not be read/i.test(status(el).textContent ?? ''));
     });
 
     it('says a rejected input in the API’s own words, and keeps the form', async () => {

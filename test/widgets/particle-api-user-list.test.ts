@@ -18,7 +18,7 @@ import {
   table,
   listWidget as widget,
 } from './api-users/list-fixture.js';
-import { API, HOSTILE, person, teamRoutes, until } from './api-users/team-api.js';
+import { API, HOSTILE, liveRegions, person, teamRoutes, until } from './api-users/team-api.js';
 
 describe('<particle-api-user-list>', () => {
   beforeEach(() => signIn(API));
@@ -60,6 +60,16 @@ describe('<particle-api-user-list>', () => {
     expect(table(el)!.shadowRoot!.textContent).not.to.contain('owner@example.com');
     expect(listButton(el).textContent?.trim()).to.equal('Refresh');
     expect(status(el).textContent).to.contain('2 API users');
+  });
+
+  it('has exactly one live region, with the table, editor and dialog in place', async () => {
+    routes();
+    const el = await widget();
+    await list(el);
+    rowButton(el, 'Edit scopes of Backend').click();
+    await until(() => root(el).querySelector('particle-api-user-editor'));
+    await root(el).querySelector('particle-api-user-editor')!.updateComplete;
+    expect(liveRegions(root(el))).to.deep.equal([status(el)]);
   });
 
   it('folds long scope lists', async () => {
