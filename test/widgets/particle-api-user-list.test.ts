@@ -108,6 +108,22 @@ describe('<particle-api-user-list>', () => {
     expect(rows(el)).to.have.length(2);
   });
 
+  it('an organization list reloads for its products’ API users; a product list does not', async () => {
+    const api = fakeFetch(teamRoutes());
+    const [org, product] = [await widget(), await widget()];
+    const picker = root(org).querySelector('particle-target-picker')!;
+    picker.shadowRoot!.querySelector<HTMLInputElement>('input[value=org]')!.click();
+    await until(() => picker.value?.kind === 'org');
+    await list(org);
+    await list(product);
+    const orgCalls = () => api.callsTo('GET /v1/orgs/:org/team').length;
+    const productCalls = () => api.callsTo(TEAM).length;
+    expect([orgCalls(), productCalls()]).to.deep.equal([1, 1]);
+    window.dispatchEvent(new ParticleApiUserCreatedEvent({ kind: 'product', id: '2002' }, 'x'));
+    await until(() => orgCalls() === 2, 'the org list did not reload');
+    expect(productCalls()).to.equal(1);
+  });
+
   it('still answers the reader when a reload replaces their pending List', async () => {
     const api = routes({ [TEAM]: ['hang', { body: { ok: true, team: [] } }] });
     const el = await widget();
