@@ -25,7 +25,6 @@ import {
   waitForRow,
   widgetShot,
 } from './api-user-steps.js';
-import { screenshot } from './harness.js';
 import {
   openSeedPage,
   type Stack,
@@ -225,7 +224,8 @@ describe('API-user widgets on the seed page', () => {
     await clickDeep(page, `${CREATE} >>> particle-login-prompt >>> button`);
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('name'));
     assert.equal(focused, 'username', 'focus is on particle-sso’s Email field');
-    await screenshot(page, 'api-users-logged-out');
+    await widgetShot(page, CREATE, 'api-users-create-logged-out');
+    await widgetShot(page, LIST, 'api-users-list-logged-out');
     assert.deepEqual(errors, []);
     await page.close();
   });
