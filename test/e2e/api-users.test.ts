@@ -218,6 +218,36 @@ describe('API-user widgets on the seed page', () => {
     await page.close();
   });
 
+  it('creates an API user with the keyboard only', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    await logInAsDemo(page);
+    await waitDeep(page, `${CREATE} >>> #friendly-name`);
+    await page.$eval(CREATE, (el) =>
+      el.shadowRoot!.querySelector<HTMLElement>('#friendly-name')!.focus(),
+    );
+    await page.keyboard.type('Keyboard backend');
+    await page.keyboard.press('Tab'); // Filter scopes
+    await page.keyboard.press('Tab'); // Read-only
+    await page.keyboard.press('Tab'); // Device control
+    await page.keyboard.press('Enter');
+    await page.keyboard.down('Shift'); // back to Friendly name
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('Enter'); // submits from the Friendly name field
+    await waitDeep(page, `${CREATE} >>> particle-api-user-token`);
+    const focused = await page.$eval(CREATE, (el) => {
+      const view = el.shadowRoot!.querySelector('particle-api-user-token')!;
+      return view.shadowRoot!.activeElement?.textContent;
+    });
+    assert.equal(focused, 'API user created', 'focus moves to the result');
+    const created = [...stack.emulator.state.apiUsers.values()].find(
+      (u) => u.friendlyName === 'Keyboard backend',
+    );
+    assert.ok(created?.scopes.includes('devices.function:call'), 'the Device control preset');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('asks a logged-out reader to log in, and the button goes to the login form', async () => {
     const { page, errors } = await openSeedPage(stack);
     await page.waitForFunction((tag) => customElements.get(tag), {}, CREATE);
