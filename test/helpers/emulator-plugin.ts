@@ -9,6 +9,21 @@
  * `emulatorUrl` is undefined, which the contract suites report as a failure.
  */
 import type { TestRunnerPlugin } from '@web/test-runner';
+import type { RateLimits } from '../../emulator/options.js';
+
+/**
+ * Every browser suite logs in against this one emulator from one IP, and some fail on purpose:
+ * real limits would let suites interfere, and a 10th consecutive failure anywhere would block
+ * every login for 30 minutes. So nothing here is ever limited or blocked; rate limiting itself is
+ * tested with forced 429s (faults) and in the emulator's own suites.
+ */
+export const BROWSER_SUITE_LIMITS: Partial<RateLimits> = {
+  overall: Number.POSITIVE_INFINITY,
+  oauthToken: Number.POSITIVE_INFINITY,
+  tokenDelete: Number.POSITIVE_INFINITY,
+  failedLogins: Number.POSITIVE_INFINITY,
+  blockMs: 0,
+};
 
 interface Running {
   url: string;
@@ -22,14 +37,11 @@ export function emulatorPlugin(): TestRunnerPlugin {
     async serverStart() {
       try {
         const { startEmulator } = await import('../../emulator/index.js');
-        // Every browser suite logs in against this one emulator (and some fail on purpose):
-        // the real limits (100 logins, a block after 10 failures) would make suites interfere.
-        // Rate limiting itself is tested with forced 429s and in the emulator's own suites.
         emulator = await startEmulator({
           port: 0,
           faults: true,
           quiet: true,
-          limits: { oauthToken: 10_000, failedLogins: 1_000 },
+          limits: BROWSER_SUITE_LIMITS,
         });
       } catch (error) {
         console.error(
