@@ -62,7 +62,7 @@ export function registerHandlebars(
   const reloadPartials = () => {
     partials = loadPartials(opts.partialsDir);
     for (const name of Object.keys(hbs.partials)) hbs.unregisterPartial(name);
-    for (const partial of partials.values()) hbs.registerPartial(partial.name, partial.source);
+    for (const partial of partials.values()) hbs.registerPartial(partial.name, partial.template);
   };
   reloadPartials();
   // Re-read before every build so that `npm start` picks up edited partials.

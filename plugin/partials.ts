@@ -8,18 +8,30 @@
  *   {{!-- particle-docs params: product org --}}
  *
  * A partial without that line accepts no parameters.
+ *
+ * A partial whose markup is a widget element (`<particle-…>`) is registered with blank
+ * lines around it. CommonMark starts an HTML block for a custom element only after a
+ * blank line, and a blank line ends it; without them a partial written mid-paragraph or
+ * right under a line of text lands inside a `<p>`, and its fallback spills out of it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export interface PartialInfo {
   name: string;
-  file: string;
-  source: string;
+  /** What Handlebars renders: the source, with blank lines around a widget element. */
+  template: string;
   params: string[];
 }
 
 const DECLARATION = /^\{\{!--\s*particle-docs params:([^}]*?)--\}\}/;
+
+const WIDGET_MARKUP = /^(?:\s*\{\{!--[\s\S]*?--\}\})*\s*<particle-/;
+
+/** The source as a Markdown HTML block wherever the author puts it (see above). */
+export function blockTemplate(source: string): string {
+  return WIDGET_MARKUP.test(source) ? `\n\n${source}\n\n` : source;
+}
 
 export function parseParams(source: string): string[] {
   const match = DECLARATION.exec(source);
@@ -42,7 +54,7 @@ export function loadPartials(dir: string): Map<string, PartialInfo> {
       .split('\\')
       .join('/');
     const source = readFileSync(file, 'utf8');
-    partials.set(name, { name, file, source, params: parseParams(source) });
+    partials.set(name, { name, template: blockTemplate(source), params: parseParams(source) });
   }
   return partials;
 }

@@ -21,6 +21,8 @@ describe('partials', () => {
         'create.md': page('{{> cloud-api-user-create product="my-product"}}'),
         'list.md': page('{{> cloud-api-user-list org="acme & co"}}'),
         'plain.md': page('{{> sso}}\n\n{{> cloud-api-user-list}}'),
+        'crowded.md':
+          '---\ntitle: T\n---\nRight above.\n{{> sso}}\nRight below.\n\nInline {{> cloud-api-user-list}} here.\n\n- item\n\n  {{> cloud-api-create-token-simple}}\n',
       },
     });
   });
@@ -65,5 +67,28 @@ describe('partials', () => {
     const html = await site.page('/plain/');
     assert.match(html, /<particle-sso api-base="http:\/\/127\.0\.0\.1:8081">/);
     assert.match(html, /<particle-api-user-list api-base="http:\/\/127\.0\.0\.1:8081">/);
+  });
+
+  it('stays a block, fallback inside, with no blank lines around it or mid-paragraph', async () => {
+    const html = await site.page('/crowded/');
+    const api = 'api-base="http://127.0.0.1:8081"';
+    assert.match(
+      html,
+      new RegExp(
+        `<p>Right above.</p>\\n<particle-sso ${api}>\\n<div class="particle-fallback">\\n<p>[^<]+<code>particle login</code>.</p>\\n</div>\\n</particle-sso>\\n<p>Right below.</p>`,
+      ),
+    );
+    assert.match(
+      html,
+      new RegExp(
+        `<p>Inline</p>\\n<particle-api-user-list ${api}>\\n<div class="particle-fallback">[\\s\\S]+?</div>\\n</particle-api-user-list>\\n<p>here.</p>`,
+      ),
+    );
+    assert.match(
+      html,
+      new RegExp(
+        `<li>\\n<p>item</p>\\n<particle-create-token ${api}>\\n<div class="particle-fallback">`,
+      ),
+    );
   });
 });
