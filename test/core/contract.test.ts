@@ -13,6 +13,7 @@ import {
   updateApiUser,
 } from '../../widgets/api-helper/api-users.js';
 import {
+  checkToken,
   getTokenInfo,
   getUser,
   login,
@@ -137,6 +138,26 @@ describe('contract: login', () => {
     );
     const error = await failure(getUser(api, { token: 'f'.repeat(40) }));
     expect(error.kind).to.equal('session');
+  });
+
+  it('checkToken: the user and expiry of a pasted token; an API user’s token is refused', async () => {
+    const outcome = await login(api, { ...DEMO, expiresIn: 600 });
+    if (outcome.status !== 'ok') throw new Error('unexpected MFA');
+    const checked = await checkToken(api, outcome.grant.accessToken);
+    expect(checked.user.username).to.equal(DEMO.username);
+    expect(checked.expiresAt).to.be.within(Date.now() + 590_000, Date.now() + 601_000);
+    expect(api.session.value).to.equal(null);
+
+    startSession(api, outcome.grant, DEMO.username);
+    const created = await createApiUser(
+      api,
+      { kind: 'org', id: 'acme' },
+      { friendlyName: `Contract check ${Date.now()}`, scopes: ['organization:get'] },
+    );
+    const refused = await failure(checkToken(api, created.token));
+    expect(refused.kind).to.equal('forbidden');
+    expect(refused.message).to.contain("API user's token");
+    await deleteApiUser(api, { kind: 'org', id: 'acme' }, created.username);
   });
 });
 
