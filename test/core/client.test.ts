@@ -260,7 +260,7 @@ describe('ApiClient.send', () => {
 });
 
 describe('apiFor', () => {
-  afterEach(resetSessions);
+  afterEach(() => resetSessions());
 
   it('returns one client per API origin, whatever the trailing slash', () => {
     expect(apiFor(`${BASE}/`)).to.equal(apiFor(BASE));

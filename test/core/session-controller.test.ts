@@ -20,7 +20,7 @@ class SessionProbe extends LitElement {
 customElements.define('session-probe', SessionProbe);
 
 describe('SessionController', () => {
-  afterEach(resetSessions);
+  afterEach(() => resetSessions());
 
   it('re-renders the host on login and logout', async () => {
     const el = await fixture<SessionProbe>(html`<session-probe api-base=${A}></session-probe>`);

@@ -4,17 +4,26 @@
  * sessionStorage/localStorage, so tests start from a clean slate with
  * `resetSessions()` (in `afterEach`) and log in without the network with `signIn`.
  */
-import { apiFor, resetApiClients } from '../../widgets/api-helper/client.js';
+import { apiClients, apiFor, resetApiClients } from '../../widgets/api-helper/client.js';
+import { storageKey } from '../../widgets/api-helper/session-persistence.js';
 import type { Session } from '../../widgets/api-helper/session-store.js';
 
-const PREFIX = 'particle-docs:session:';
+const PREFIX = storageKey('');
 
-/** Forgets every client and session store, and every stored session. */
-export function resetSessions(): void {
+/**
+ * Forgets every client and session store of this page and the sessions they stored.
+ * sessionStorage belongs to this page alone and is cleared of every session; localStorage is
+ * shared with the other suites' pages running in parallel, so only the API origins this page
+ * used (through `apiFor`, plus any `extraOrigins` a test wrote to by hand) are cleared there:
+ * another suite's "keep me logged in" session survives.
+ */
+export function resetSessions(...extraOrigins: string[]): void {
+  const origins = new Set([...extraOrigins, ...apiClients().map((api) => api.session.origin)]);
   resetApiClients();
-  for (const area of [sessionStorage, localStorage]) {
-    for (const key of Object.keys(area)) if (key.startsWith(PREFIX)) area.removeItem(key);
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
   }
+  for (const origin of origins) localStorage.removeItem(storageKey(origin));
 }
 
 /** A fake but well-formed 40-hex token. */

@@ -160,6 +160,11 @@ export function apiFor(baseUrl: string = DEFAULT_API_BASE): ApiClient {
   return client;
 }
 
+/** Every client `apiFor` has handed out on this page (tests use it to clean up after themselves). */
+export function apiClients(): ApiClient[] {
+  return [...clients.values()];
+}
+
 /** Forgets every cached client and stops its session store. For tests. */
 export function resetApiClients(): void {
   for (const client of clients.values()) client.session.dispose();
