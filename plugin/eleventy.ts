@@ -44,6 +44,8 @@ export interface TransformContext {
 export interface EleventyConfig {
   directories: EleventyDirectories;
   logger: EleventyLogger;
+  /** Throws when the running Eleventy does not satisfy the semver `range`. */
+  versionCheck(range: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;

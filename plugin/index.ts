@@ -28,6 +28,9 @@ export default function particleDocs(
   eleventyConfig: EleventyConfig,
   options: Record<string, unknown> = {},
 ): void {
+  // Preprocessors and the `directories` argument of eleventy.before are Eleventy 3 APIs;
+  // on 2.x the plugin would otherwise fail later with a far less helpful error.
+  eleventyConfig.versionCheck('>=3.0');
   const opts = normalizeOptions(options);
   registerSite(eleventyConfig, opts);
   registerHandlebars(eleventyConfig, opts);
