@@ -79,13 +79,16 @@ export function faultError(status: FaultStatus, path: string): ParticleError {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A connection that ends without a response. Served over HTTP, the socket is destroyed (the empty
- * response after it is never written); under `app.request()` the body fails to read instead.
+ * A connection that ends without a response. Served over HTTP, the socket is destroyed and the
+ * empty response after it is never written, so nothing is logged. Only under `app.request()`
+ * (no server, nothing to close) does the body fail to read instead; that stream is never handed
+ * to the Node server, whose response writer would print the error's stack.
  */
 function dropConnection(c: Context<AppEnv>): Response {
-  const socket = c.env?.incoming?.socket;
-  if (socket) {
-    socket.destroy();
+  const { incoming, outgoing } = c.env ?? {};
+  if (incoming || outgoing) {
+    // `socket` can already be gone (a client that gave up); destroying the response is enough.
+    (incoming?.socket ?? outgoing)?.destroy();
     return new Response(null);
   }
   return new Response(

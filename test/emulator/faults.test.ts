@@ -162,3 +162,47 @@ describe('faults without a port', () => {
     await assert.rejects(res.text(), /connection dropped/);
   });
 });
+
+describe('a dropped connection is quiet', () => {
+  it('prints nothing on the server side, for a GET, a POST with a body and a reused connection', async () => {
+    const server = await startEmulator({ port: 0, faults: true, quiet: true });
+    const printed: string[] = [];
+    const original = {
+      stderr: process.stderr.write.bind(process.stderr),
+      error: console.error,
+      warn: console.warn,
+    };
+    const capture = (chunk: unknown) => {
+      printed.push(String(chunk));
+      return true;
+    };
+    process.stderr.write = capture as typeof process.stderr.write;
+    console.error = capture;
+    console.warn = capture;
+    try {
+      await fetch(`${server.url}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ path: '/v1/*', drop: true, count: 4 }),
+      });
+      await assert.rejects(fetch(`${server.url}/v1/user`), TypeError);
+      await assert.rejects(
+        fetch(`${server.url}/v1/products/10001/team`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ friendly_name: 'x'.repeat(50_000) }),
+        }),
+        TypeError,
+      );
+      await assert.rejects(fetch(`${server.url}/v1/orgs`, { keepalive: true }), TypeError);
+      await assert.rejects(fetch(`${server.url}/v1/orgs`), TypeError);
+      assert.equal((await fetch(`${server.url}/v1/orgs`)).status, 400, 'served again afterwards');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      Object.assign(console, { error: original.error, warn: original.warn });
+      process.stderr.write = original.stderr;
+      await server.close();
+    }
+    assert.deepEqual(printed, []);
+  });
+});
