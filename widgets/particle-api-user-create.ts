@@ -1,19 +1,13 @@
-import './api-users/login-prompt.js';
 import './api-users/new-token.js';
-import './api-users/scope-picker.js';
-import './api-users/target-picker.js';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
 import { createApiUser, createApiUserRequest } from './api-helper/api-users.js';
 import { toCurl } from './api-helper/snippets.js';
 import type { ApiUserCredentials, Target } from './api-helper/types.js';
-import { errorSentence } from './api-users/error-sentence.js';
+import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ParticleApiUserToken } from './api-users/new-token.js';
-import type { ParticleScopePicker } from './api-users/scope-picker.js';
-import type { ParticleTargetPicker } from './api-users/target-picker.js';
-import { copyMessage, type ParticleCopyEvent } from './components/copy.js';
-import { SessionController } from './controllers/session-controller.js';
+import { scopePicker } from './api-users/scope-picker.js';
 import { ParticleApiUserCreatedEvent } from './events.js';
 import styles from './particle-api-user-create.styles.js';
 import base from './styles/base.styles.js';
@@ -51,39 +45,25 @@ interface CreateInput {
  * @cssprop [--particle-danger=#b42318] - Errors and the shown-once warning.
  */
 @customElement('particle-api-user-create')
-export class ParticleApiUserCreate extends LitElement {
+export class ParticleApiUserCreate extends ApiUserWidget {
   static override styles = [base, form, styles];
 
-  /** The API origin (`https://api.particle.io`, or the emulator's URL). */
-  @property({ attribute: 'api-base' }) apiBase = 'https://api.particle.io';
-
-  /** Product to preselect, by id or slug. */
-  @property() product?: string;
-
-  /** Organization to preselect, by id or slug. */
-  @property() org?: string;
+  protected override readonly purpose = 'create an API user';
 
   @state() private friendlyName = '';
   @state() private scopes: readonly string[] = [];
-  @state() private target?: Target;
-  @state() private status: { text: string; tone?: 'error' | 'success' } = { text: '' };
   @state() private result?: { credentials: ApiUserCredentials; command: string };
 
-  @query('particle-target-picker') private picker?: ParticleTargetPicker;
   @query('particle-api-user-token') private tokenView?: ParticleApiUserToken;
-  @query('.status') private statusElement?: HTMLElement;
-
-  readonly #session = new SessionController(this, () => this.apiBase);
-  #username?: string;
 
   readonly #create = new Task(this, {
     autoRun: false,
     task: async ([input]: [CreateInput], { signal }) => ({
       input,
-      credentials: await createApiUser(this.#session.api, input.target, input, { signal }),
+      credentials: await createApiUser(this.session.api, input.target, input, { signal }),
     }),
     onComplete: ({ input, credentials }) => this.created(input, credentials),
-    onError: (error) => this.failed(error),
+    onError: (error) => this.failed(error, this.picker?.label),
   });
 
   private get busy(): boolean {
@@ -94,14 +74,10 @@ export class ParticleApiUserCreate extends LitElement {
     return !!this.target && this.friendlyName.trim() !== '' && this.scopes.length > 0;
   }
 
-  protected override willUpdate(): void {
-    // A new login (or a logout) must not show the previous reader's token or errors.
-    const username = this.#session.value?.username;
-    if (username !== this.#username) {
-      this.#username = username;
-      this.result = undefined;
-      this.status = { text: '' };
-    }
+  /** A new login (or a logout) must not show the previous reader's token. */
+  protected override forgetReader(): void {
+    super.forgetReader();
+    this.result = undefined;
   }
 
   private submit(event: SubmitEvent): void {
@@ -120,7 +96,7 @@ export class ParticleApiUserCreate extends LitElement {
 
   private async created(input: CreateInput, credentials: ApiUserCredentials): Promise<void> {
     const request = createApiUserRequest(input.target, input);
-    this.result = { credentials, command: toCurl(this.#session.api.baseUrl, request) };
+    this.result = { credentials, command: toCurl(this.session.api.baseUrl, request) };
     this.status = {
       text: `Created API user “${input.friendlyName}” in ${input.targetLabel}. Copy its token now: it is shown only once.`,
       tone: 'success',
@@ -131,35 +107,13 @@ export class ParticleApiUserCreate extends LitElement {
     this.tokenView?.focus();
   }
 
-  private async failed(error: unknown): Promise<void> {
-    const label = this.picker?.label ?? 'that product or organization';
-    this.status = { text: errorSentence(error, label), tone: 'error' };
-    await this.updateComplete;
-    this.statusElement?.focus();
-  }
-
   override render() {
-    const session = this.#session.value;
-    if (!session) {
-      return html`<particle-login-prompt
-        purpose="create an API user"
-        ?expired=${this.#session.store.endedBecause === 'expired'}
-      ></particle-login-prompt>`;
-    }
+    const session = this.session.value;
+    if (!session) return this.loginPrompt();
     const busy = this.busy;
     return html`
       <form part="form" class="box" aria-busy=${busy} @submit=${this.submit} novalidate>
-        <particle-target-picker
-          exportparts="kind, select"
-          .api=${this.#session.api}
-          .product=${this.product}
-          .org=${this.org}
-          .sessionOrg=${session.org?.id}
-          ?disabled=${busy}
-          @change=${(e: Event) => {
-            this.target = (e.target as ParticleTargetPicker).value;
-          }}
-        ></particle-target-picker>
+        ${this.targetPicker(session.org?.id, busy)}
         <div class="row">
           <label for="friendly-name">Friendly name</label>
           <input
@@ -179,14 +133,9 @@ export class ParticleApiUserCreate extends LitElement {
         </div>
         <div class="row" role="group" aria-labelledby="scopes-label">
           <span class="label" id="scopes-label">Scopes</span>
-          <particle-scope-picker
-            exportparts="filter, presets, groups, group, count"
-            .value=${this.scopes}
-            ?disabled=${busy}
-            @change=${(e: Event) => {
-              this.scopes = (e.target as ParticleScopePicker).value;
-            }}
-          ></particle-scope-picker>
+          ${scopePicker(this.scopes, busy, (scopes) => {
+            this.scopes = scopes;
+          })}
         </div>
         <div class="actions">
           <button part="submit" class="primary" type="submit" ?disabled=${busy || !this.valid}>
@@ -194,12 +143,7 @@ export class ParticleApiUserCreate extends LitElement {
           </button>
           ${busy ? html`<span class="busy-hint">Creating…</span>` : this.missingHint()}
         </div>
-        <p
-          part="status"
-          class="status ${this.status.tone ?? ''}"
-          role="status"
-          tabindex="-1"
-        >${this.status.text}</p>
+        ${this.statusLine()}
       </form>
       ${
         this.result
@@ -207,9 +151,7 @@ export class ParticleApiUserCreate extends LitElement {
             exportparts="heading, warning"
             .credentials=${this.result.credentials}
             .command=${this.result.command}
-            @particle-copy=${(e: ParticleCopyEvent) => {
-              this.status = { text: copyMessage(e), tone: e.ok ? 'success' : 'error' };
-            }}
+            @particle-copy=${this.announceCopy}
           ></particle-api-user-token>`
           : nothing
       }

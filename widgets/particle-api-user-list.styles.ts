@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /** `<particle-api-user-list>`: the form, then the status line, the table and the people count. */
 export default css`
-  :host {
+  /* Spaced inside the shadow root: a page that sets display on the host (site.css) must not undo it. */
+  .stack {
     display: grid;
     gap: 0.75rem;
   }

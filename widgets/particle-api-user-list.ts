@@ -1,20 +1,15 @@
 import './api-users/api-user-editor.js';
 import './api-users/api-user-table.js';
 import './api-users/confirm-dialog.js';
-import './api-users/login-prompt.js';
-import './api-users/target-picker.js';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
 import { deleteApiUser, listTeam } from './api-helper/api-users.js';
 import type { Target, TeamMember } from './api-helper/types.js';
 import type { ParticleApiUserTable } from './api-users/api-user-table.js';
+import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ParticleConfirmDialog } from './api-users/confirm-dialog.js';
-import { errorSentence } from './api-users/error-sentence.js';
-import type { ParticleTargetPicker } from './api-users/target-picker.js';
 import { covers, sameTarget } from './api-users/targets.js';
-import { copyMessage, type ParticleCopyEvent } from './components/copy.js';
-import { SessionController } from './controllers/session-controller.js';
 import { type ParticleApiUserCreatedEvent, ParticleApiUsersChangedEvent } from './events.js';
 import styles from './particle-api-user-list.styles.js';
 import base from './styles/base.styles.js';
@@ -45,33 +40,16 @@ interface Listing {
  * @cssprop [--particle-danger=#b42318] - Errors and the Delete buttons.
  */
 @customElement('particle-api-user-list')
-export class ParticleApiUserList extends LitElement {
+export class ParticleApiUserList extends ApiUserWidget {
   static override styles = [base, form, styles];
 
-  /** The API origin (`https://api.particle.io`, or the emulator's URL). */
-  @property({ attribute: 'api-base' }) apiBase = 'https://api.particle.io';
+  protected override readonly purpose = 'list your API users';
 
-  /** Product to preselect, by id or slug. */
-  @property() product?: string;
-
-  /** Organization to preselect, by id or slug. */
-  @property() org?: string;
-
-  @state() private target?: Target;
   @state() private listing?: Listing;
   @state() private editing?: string;
-  /** The live region; `summary` marks a "Listed N …" line that a later reload makes stale. */
-  @state() private status: { text: string; tone?: 'error' | 'success'; summary?: boolean } = {
-    text: '',
-  };
 
-  @query('particle-target-picker') private picker?: ParticleTargetPicker;
   @query('particle-confirm-dialog') private dialog?: ParticleConfirmDialog;
   @query('particle-api-user-table') private table?: ParticleApiUserTable;
-  @query('.status') private statusElement?: HTMLElement;
-
-  readonly #session = new SessionController(this, () => this.apiBase);
-  #username?: string;
 
   /** What the running list request is for: its label for sentences, and whether to announce it. */
   #request = { label: '', quiet: false };
@@ -81,7 +59,7 @@ export class ParticleApiUserList extends LitElement {
     task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => ({
       target,
       label,
-      members: await listTeam(this.#session.api, target, { signal }),
+      members: await listTeam(this.session.api, target, { signal }),
     }),
     onComplete: (listing) => {
       this.listing = listing;
@@ -109,7 +87,7 @@ export class ParticleApiUserList extends LitElement {
   readonly #delete = new Task(this, {
     autoRun: false,
     task: async ([target, member]: [Target, TeamMember], { signal }) => {
-      await deleteApiUser(this.#session.api, target, member.username, { signal });
+      await deleteApiUser(this.session.api, target, member.username, { signal });
       return { target, member };
     },
     onComplete: async ({ target, member }) => {
@@ -123,8 +101,7 @@ export class ParticleApiUserList extends LitElement {
         this.listing = { ...this.listing, members };
       }
       this.dispatchEvent(new ParticleApiUsersChangedEvent(target));
-      await this.updateComplete;
-      this.statusElement?.focus();
+      await this.focusStatus();
     },
     onError: (error) => this.failed(error, this.listing?.label),
   });
@@ -145,20 +122,16 @@ export class ParticleApiUserList extends LitElement {
     window.removeEventListener('particle-api-users-changed', this.#onChange);
   }
 
-  protected override willUpdate(): void {
-    // Another reader's team must not stay on screen after a logout or a new login.
-    const username = this.#session.value?.username;
-    if (username !== this.#username) {
-      this.#username = username;
-      this.listing = undefined;
-      this.editing = undefined;
-      this.status = { text: '' };
-    }
+  /** Another reader's team must not stay on screen after a logout or a new login. */
+  protected override forgetReader(): void {
+    super.forgetReader();
+    this.listing = undefined;
+    this.editing = undefined;
   }
 
   /** Lists again when the change concerns what this list shows (or, before any listing, has chosen). */
   private reloadFor(changed: Target): void {
-    if (!this.#session.value) return;
+    if (!this.session.value) return;
     const shown = this.listing?.target ?? this.target;
     if (!shown || !covers(this.picker?.catalog, shown, changed)) return;
     this.runList(shown, this.listing?.label ?? this.picker?.label ?? '', true);
@@ -173,12 +146,6 @@ export class ParticleApiUserList extends LitElement {
     if (this.busy || !this.target) return;
     this.status = { text: `Listing the API users of ${this.picker?.label}…` };
     this.runList(this.target, this.picker?.label ?? '', false);
-  }
-
-  private async failed(error: unknown, label = 'that product or organization'): Promise<void> {
-    this.status = { text: errorSentence(error, label), tone: 'error' };
-    await this.updateComplete;
-    this.statusElement?.focus();
   }
 
   private async confirmDelete(member: TeamMember): Promise<void> {
@@ -202,28 +169,13 @@ export class ParticleApiUserList extends LitElement {
   }
 
   override render() {
-    const session = this.#session.value;
-    if (!session) {
-      return html`<particle-login-prompt
-        purpose="list your API users"
-        ?expired=${this.#session.store.endedBecause === 'expired'}
-      ></particle-login-prompt>`;
-    }
+    const session = this.session.value;
+    if (!session) return this.loginPrompt();
     const busy = this.busy;
     const listed = sameTarget(this.listing?.target, this.target);
-    return html`
+    return html`<div class="stack">
       <form part="form" class="box" aria-busy=${busy} @submit=${this.submit}>
-        <particle-target-picker
-          exportparts="kind, select"
-          .api=${this.#session.api}
-          .product=${this.product}
-          .org=${this.org}
-          .sessionOrg=${session.org?.id}
-          ?disabled=${busy}
-          @change=${(e: Event) => {
-            this.target = (e.target as ParticleTargetPicker).value;
-          }}
-        ></particle-target-picker>
+        ${this.targetPicker(session.org?.id, busy)}
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${busy || !this.target}>
             ${listed ? 'Refresh' : 'List API users'}
@@ -235,12 +187,10 @@ export class ParticleApiUserList extends LitElement {
           }
         </div>
       </form>
-      <p part="status" class="status ${this.status.tone ?? ''}" role="status" tabindex="-1">${
-        this.status.text
-      }</p>
+      ${this.statusLine()}
       ${this.listing ? this.renderListing(this.listing, busy) : nothing}
       <particle-confirm-dialog confirm-label="Delete"></particle-confirm-dialog>
-    `;
+    </div>`;
   }
 
   private renderListing(listing: Listing, busy: boolean) {
@@ -262,14 +212,12 @@ export class ParticleApiUserList extends LitElement {
           this.editing
             ? html`<particle-api-user-editor
               slot="editor"
-              .api=${this.#session.api}
+              .api=${this.session.api}
               .apiTarget=${listing.target}
               .targetLabel=${listing.label}
               .member=${users.find((u) => u.username === this.editing)}
               @close=${() => this.closeEditor(this.editing ?? '')}
-              @particle-copy=${(e: ParticleCopyEvent) => {
-                this.status = { text: copyMessage(e), tone: e.ok ? 'success' : 'error' };
-              }}
+              @particle-copy=${this.announceCopy}
             ></particle-api-user-editor>`
             : nothing
         }

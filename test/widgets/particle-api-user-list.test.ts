@@ -62,6 +62,17 @@ describe('<particle-api-user-list>', () => {
     expect(status(el).textContent).to.contain('2 API users');
   });
 
+  it('keeps the status line apart from the form when the page makes the host a block', async () => {
+    routes();
+    const el = await widget();
+    el.style.display = 'block'; // as the site's stylesheet does
+    await list(el);
+    const form = root(el).querySelector('form')!.getBoundingClientRect();
+    const line = status(el).getBoundingClientRect();
+    expect(line.top - form.bottom).to.be.greaterThan(8);
+    expect(table(el)!.getBoundingClientRect().top - line.bottom).to.be.greaterThan(8);
+  });
+
   it('has exactly one live region, with the table, editor and dialog in place', async () => {
     routes();
     const el = await widget();

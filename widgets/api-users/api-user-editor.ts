@@ -1,5 +1,4 @@
 import './new-token.js';
-import './scope-picker.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -12,7 +11,7 @@ import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 import { errorSentence } from './error-sentence.js';
 import type { ParticleApiUserToken } from './new-token.js';
-import type { ParticleScopePicker } from './scope-picker.js';
+import { type ParticleScopePicker, scopePicker } from './scope-picker.js';
 
 /**
  * Edits one API user's scopes inside `<particle-api-user-list>`. Saving makes the API
@@ -124,13 +123,9 @@ export class ParticleApiUserEditor extends LitElement {
     }
     const busy = this.#save.status === TaskStatus.PENDING;
     return html`<form class="box" aria-busy=${busy} aria-label=${`Scopes of ${name}`} @submit=${this.submit}>
-      <particle-scope-picker
-        .value=${this.scopes}
-        ?disabled=${busy}
-        @change=${(e: Event) => {
-          this.scopes = (e.target as ParticleScopePicker).value;
-        }}
-      ></particle-scope-picker>
+      ${scopePicker(this.scopes, busy, (scopes) => {
+        this.scopes = scopes;
+      })}
       <p class="hint">
         Saving gives “${name}” a new token: the current one stops working at once.
       </p>
