@@ -1,6 +1,7 @@
 /**
- * Checks each Markdown page before it renders: every `{{> partial}}` exists and gets
- * only the parameters it declares, and `includeDefinitions` names known entries.
+ * Checks each Markdown page before it renders: its Handlebars parses, every `{{> partial}}`
+ * exists and gets only the parameters it declares, and `includeDefinitions` names
+ * known entries.
  * Throwing here stops the build before the page is written, with file and line.
  */
 import { readFileSync } from 'node:fs';
@@ -18,8 +19,32 @@ interface PartialUse {
   line: number;
 }
 
-/** Every statically named partial used in `source`, with its hash keys and line. */
-export function findPartialUses(hbsInstance: typeof Handlebars, source: string): PartialUse[] {
+/**
+ * Handlebars' own parse error counts lines from the end of the front matter and names no
+ * file; re-thrown as a BuildError with the file and the line an editor shows.
+ */
+function parsePage(
+  hbsInstance: typeof Handlebars,
+  source: string,
+  file: string,
+  lineOffset: number,
+): hbs.AST.Program {
+  try {
+    return hbsInstance.parse(source);
+  } catch (error) {
+    const { message, lineNumber } = error as Error & { lineNumber?: number };
+    const line = lineNumber ?? Number(/^Parse error on line (\d+):/.exec(message)?.[1]);
+    const detail = message.replace(/^Parse error on line \d+:\n/, '');
+    throw new BuildError(
+      file,
+      Number.isNaN(line) ? undefined : line + lineOffset,
+      `Handlebars syntax error (an unclosed {{ or a block without its end?):\n${detail}`,
+    );
+  }
+}
+
+/** Every statically named partial used in `ast`, with its hash keys and line. */
+function findPartialUses(ast: hbs.AST.Program): PartialUse[] {
   const uses: PartialUse[] = [];
   const visit = (node: Node | undefined | null): void => {
     if (!node) return;
@@ -39,7 +64,7 @@ export function findPartialUses(hbsInstance: typeof Handlebars, source: string):
       else visit(child);
     }
   };
-  visit(hbsInstance.parse(source) as unknown as Node);
+  visit(ast as unknown as Node);
   return uses;
 }
 
@@ -54,7 +79,7 @@ function bodyLineOffset(file: string, body: string): number {
   }
 }
 
-export function checkPartialUses(
+function checkPartialUses(
   uses: PartialUse[],
   partials: Map<string, PartialInfo>,
   file: string,
@@ -96,8 +121,9 @@ export function registerPageChecks(
       );
     }
     checkIncludeDefinitions(data.includeDefinitions, file);
-    const uses = findPartialUses(hbsInstance, content);
-    checkPartialUses(uses, getPartials(), file, bodyLineOffset(file, content));
+    const lineOffset = bodyLineOffset(file, content);
+    const uses = findPartialUses(parsePage(hbsInstance, content, file, lineOffset));
+    checkPartialUses(uses, getPartials(), file, lineOffset);
     return undefined;
   });
 }

@@ -9,19 +9,21 @@ import { buildFailure, fixtures } from './helpers/build.js';
 
 const freshDir = () => mkdtemp(join(tmpdir(), 'particle-failed-'));
 
-for (const fixture of ['unknown-partial', 'unknown-partial-param', 'unknown-include-definition']) {
+const pageErrors = [
+  'unknown-partial',
+  'unknown-partial-param',
+  'unknown-include-definition',
+  'handlebars-syntax-error',
+  'invalid-front-matter',
+];
+
+for (const fixture of pageErrors) {
   it(`${fixture}: the broken page is not written`, async () => {
     const out = await freshDir();
     await buildFailure(join(fixtures, fixture), out);
     assert.equal(existsSync(join(out, 'page', 'index.html')), false);
   });
 }
-
-it('invalid front matter: the broken page is not written', async () => {
-  const out = await freshDir();
-  await buildFailure(join(fixtures, 'invalid-front-matter'), out);
-  assert.equal(existsSync(join(out, 'page', 'index.html')), false);
-});
 
 it('a blurb mistake stops the build before anything is written', async () => {
   const out = await freshDir();
