@@ -46,7 +46,7 @@ export default css`
     margin: 0;
   }
 
-  input:not([type='checkbox']),
+  input:not([type='checkbox'], [type='radio']),
   select {
     font: inherit;
     color: var(--_fg);
@@ -154,6 +154,7 @@ export default css`
 
   .status {
     margin: 0;
+    max-width: 40rem;
   }
 
   .error {
