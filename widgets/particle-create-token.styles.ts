@@ -20,8 +20,11 @@ export default css`
     outline: 2px solid var(--_accent);
   }
 
-  .warning {
+  .result p {
     margin: 0;
+  }
+
+  .warning {
     color: var(--_muted);
   }
 `;

@@ -27,6 +27,10 @@ const LIFETIMES: [seconds: number, label: string][] = [
   [0, 'Never'],
 ];
 
+/** Inner parts offered to the page's `::part()` (see the class comment). */
+const SECRET_PARTS = 'value: token, toggle: token-toggle, copy: token-copy';
+const SNIPPET_PARTS = 'base: command, code: command-code, copy: command-copy';
+
 interface Created {
   grant: TokenGrant;
   username: string;
@@ -45,6 +49,11 @@ interface Created {
  * @csspart submit - The Create token and Verify buttons.
  * @csspart result - The box with the new token.
  * @csspart status - The live region (progress, result, errors).
+ * @csspart cancel - The Cancel button of the one-time-code step.
+ * @csspart token, token-toggle, token-copy - The new token (masked or shown) and its Show/Hide and
+ *   Copy buttons (exported from the inner `particle-secret`).
+ * @csspart command, command-code, command-copy - Each command box, its `<pre>` and its Copy button
+ *   (exported from the inner `particle-snippet`s).
  * @cssprop [--particle-accent=#00838f] - Primary buttons, links, focus ring.
  * @cssprop [--particle-bg=#ffffff] - Background of the form.
  * @cssprop [--particle-fg=#1b1f23] - Text colour.
@@ -119,14 +128,20 @@ export class ParticleCreateToken extends LitElement {
     const cli = toCli(request);
     return html`<section class="box result" part="result" aria-labelledby="result-title">
       <h3 id="result-title" tabindex="-1">Your new access token</h3>
-      <particle-secret label="token" .value=${grant.accessToken}></particle-secret>
+      <particle-secret label="token" exportparts=${SECRET_PARTS} .value=${grant.accessToken}></particle-secret>
       <p>This token ${this.#expiry(grant)}.</p>
       <p class="warning">
         Store it somewhere safe: it gives full access to your account. This page does not keep it,
         and it is not your login on this page.
       </p>
-      ${cli ? html`<particle-snippet label="Particle CLI" .command=${cli}></particle-snippet>` : nothing}
-      <particle-snippet label="curl" .command=${toCurl(this.#session.api.baseUrl, request)}></particle-snippet>
+      ${
+        cli
+          ? html`<particle-snippet label="Particle CLI" exportparts=${SNIPPET_PARTS}
+              .command=${cli}></particle-snippet>`
+          : nothing
+      }
+      <particle-snippet label="curl" exportparts=${SNIPPET_PARTS}
+        .command=${toCurl(this.#session.api.baseUrl, request)}></particle-snippet>
     </section>`;
   }
 

@@ -167,6 +167,26 @@ describe('<particle-create-token>', () => {
     });
   });
 
+  it('lets the page style the token and the commands with ::part', async () => {
+    fakeFetch({ 'POST /oauth/token': grant(900) });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`
+      particle-create-token::part(token) { letter-spacing: 3px; }
+      particle-create-token::part(command-code) { letter-spacing: 4px; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      const el = await render();
+      fill(el);
+      await create(el);
+      const inner = (host: string, part: string) =>
+        $(el, host).shadowRoot!.querySelector(`[part=${part}]`)!;
+      expect(getComputedStyle(inner('particle-secret', 'value')).letterSpacing).to.equal('3px');
+      expect(getComputedStyle(inner('particle-snippet', 'code')).letterSpacing).to.equal('4px');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+
   describe('with MFA', () => {
     it('asks for the code, keeps the lifetime, and creates the token', async () => {
       const api = fakeFetch({ 'POST /oauth/token': mfaAccount() });

@@ -38,7 +38,8 @@ export class ParticleSecret extends LitElement {
     base,
     form,
     css`
-      .secret {
+      .secret,
+      .buttons {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -70,10 +71,12 @@ export class ParticleSecret extends LitElement {
   override render() {
     return html`<div class="secret">
       <code part="value">${this.shown ? this.value : this.masked()}</code>
-      <button type="button" part="toggle" @click=${() => (this.shown = !this.shown)}>
-        ${this.shown ? 'Hide' : 'Show'} ${this.label}
-      </button>
-      <button type="button" part="copy" @click=${this.copy}>Copy ${this.label}</button>
+      <span class="buttons">
+        <button type="button" part="toggle" @click=${() => (this.shown = !this.shown)}>
+          ${this.shown ? 'Hide' : 'Show'} ${this.label}
+        </button>
+        <button type="button" part="copy" @click=${this.copy}>Copy ${this.label}</button>
+      </span>
     </div>`;
   }
 

@@ -17,7 +17,8 @@ import { copyText, ParticleCopyEvent } from './copy.js';
  * @fires particle-copy - {ParticleCopyEvent} after Copy; the containing widget announces it.
  * @csspart base - The wrapper.
  * @csspart label - The caption naming the command.
- * @csspart code - The `<pre>` with the command.
+ * @csspart code - The `<pre>` with the command. It scrolls sideways when the line is longer than
+ *   the screen, so it takes focus (tabindex 0): keyboard readers can scroll it too.
  * @csspart copy - The Copy button.
  */
 @customElement('particle-snippet')
@@ -43,8 +44,10 @@ export class ParticleSnippet extends LitElement {
         background: var(--_surface);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
+        /* Commands keep their lines (a narrow screen scrolls them): a break inside a URL or
+           an option would read as two arguments. */
+        white-space: pre;
+        overflow-x: auto;
       }
     `,
   ];
@@ -63,7 +66,7 @@ export class ParticleSnippet extends LitElement {
           Copy<span class="visually-hidden"> ${this.label} command</span>
         </button>
       </div>
-      <pre part="code"><code>${this.command}</code></pre>
+      <pre part="code" tabindex="0"><code>${this.command}</code></pre>
     </div>`;
   }
 

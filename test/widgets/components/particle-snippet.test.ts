@@ -32,4 +32,16 @@ describe('<particle-snippet>', () => {
     expect(event.what).to.equal('curl command');
     expect(event.ok).to.equal(true);
   });
+
+  it('keeps each line of a long command whole on a narrow screen, scrolling it instead', async () => {
+    const el = await fixture<ParticleSnippet>(
+      html`<particle-snippet style="width: 12rem" label="curl" .command=${COMMAND}></particle-snippet>`,
+    );
+    const pre = el.shadowRoot!.querySelector('pre')!;
+    const lineHeight = Number.parseFloat(getComputedStyle(pre).lineHeight);
+    expect(pre.clientHeight).to.be.below(lineHeight * 2.5, 'the command wrapped');
+    expect(pre.scrollWidth).to.be.above(pre.clientWidth);
+    expect(pre.tabIndex, 'keyboard readers can scroll it').to.equal(0);
+    await expect(el).to.be.accessible();
+  });
 });
