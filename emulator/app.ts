@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { appError, ParticleError } from './errors.js';
+import { bodySizeLimit } from './middleware/body.js';
 import { particleCors } from './middleware/cors.js';
 import { FaultStore, faults } from './middleware/faults.js';
 import { RateLimiter, rateLimit } from './middleware/rate-limit.js';
@@ -40,6 +41,7 @@ export function createApp(state: State, options: AppOptions = {}) {
   app.use(particleCors());
   if (emu.faults || emu.latencyMs > 0) app.use(faults(faultStore, emu.latencyMs));
   app.use(rateLimit(emu));
+  app.use(bodySizeLimit());
   if (emu.faults) app.route('/__emulator/faults', faultRoutes(faultStore));
 
   app.route('/', oauthRoutes(emu));

@@ -1,6 +1,7 @@
 /** Paths and bodies: trailing slashes, `+` in usernames, malformed input, unknown routes. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { startEmulator } from '../../emulator/index.js';
 import { basic, bearer, emulator, expectJson, form, json, login } from './helpers.js';
 
 describe('paths', () => {
@@ -88,6 +89,44 @@ describe('bodies', () => {
     });
     const body = await expectJson(res, 400);
     assert.equal(body.error, 'invalid_request');
+  });
+});
+
+describe('huge bodies', () => {
+  const huge = 'x'.repeat(2 * 1024 * 1024);
+  const tooLarge = 'Request body too large: send at most 1 MiB';
+
+  it('refuse a streamed body over 1 MiB with 413 in the app family', async () => {
+    const { request, state } = emulator();
+    const token = await login(request);
+    const before = state.apiUsers.size;
+    const res = await request('/v1/products/10001/team', {
+      ...json('POST', { friendly_name: huge, scopes: ['products:get'] }, token),
+    });
+    await expectJson(res, 413, { ok: false, error: tooLarge });
+    assert.equal(state.apiUsers.size, before, 'nothing was created');
+  });
+
+  it('refuse one on /oauth/token with 413 in the OAuth family, never cached', async () => {
+    const { request } = emulator();
+    const res = await request('/oauth/token', form({ grant_type: 'password', username: huge }));
+    assert.equal(res.headers.get('Cache-Control'), 'no-store');
+    await expectJson(res, 413, { error: 'invalid_request', error_description: tooLarge });
+  });
+
+  it('refuse a declared Content-Length over 1 MiB over HTTP, and keep serving', async () => {
+    const served = await startEmulator({ port: 0, quiet: true });
+    try {
+      const res = await fetch(`${served.url}/v1/products/10001/team`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': String(huge.length) },
+        body: huge,
+      });
+      await expectJson(res, 413, { ok: false, error: tooLarge });
+      assert.equal((await fetch(`${served.url}/v1/user`)).status, 400);
+    } finally {
+      await served.close();
+    }
   });
 });
 
