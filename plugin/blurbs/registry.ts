@@ -21,9 +21,19 @@ export function readRegistry(file: string): Registry {
   } catch {
     return { blurbs: {} }; // first sync
   }
-  const parsed = JSON.parse(raw) as Partial<Registry>;
-  if (typeof parsed.blurbs !== 'object' || parsed.blurbs === null) {
-    throw new Error(`[particle-docs] ${file} is not a blurb registry (expected {"blurbs": {…}}).`);
+  const notRegistry = (why: string) =>
+    new Error(
+      `[particle-docs] ${file} is not a blurb registry (${why}; expected {"blurbs": {"<uuid>": "<sha256>"}}). Fix it, or delete it to start over.`,
+    );
+  let parsed: Partial<Registry> | null;
+  try {
+    parsed = JSON.parse(raw) as Partial<Registry> | null;
+  } catch (error) {
+    // A merge conflict left in the file is the usual cause; say where, not just "JSON".
+    throw notRegistry((error as Error).message);
+  }
+  if (typeof parsed?.blurbs !== 'object' || parsed.blurbs === null) {
+    throw notRegistry('no "blurbs" object');
   }
   return { blurbs: parsed.blurbs };
 }

@@ -105,6 +105,17 @@ describe('blurbs sync', () => {
     assert.equal(await read(dir, 'blurbs.json'), registryBefore);
   });
 
+  it('stops on an unreadable registry, naming it, and changes nothing', async () => {
+    const { dir, registry } = await project({ 'a.md': page('A', '100'), 'b.md': page('B', '250') });
+    const conflicted = '{\n<<<<<<< HEAD\n  "blurbs": {}\n=======\n}\n';
+    await writeFile(registry, conflicted);
+    const run = await blurbs(['sync', '--content', dir, '--registry', registry]);
+    assert.equal(run.code, 1);
+    assert.match(run.out, /\S*blurbs\.json is not a blurb registry \(.*JSON/);
+    assert.equal(await read(dir, 'blurbs.json'), conflicted);
+    assert.equal(await read(dir, 'a.md'), page('A', '100'));
+  });
+
   it('refuses differing copies that the registry has never seen', async () => {
     const { dir, registry } = await project({});
     await cp(join(fixtures, 'differing-blurb-copies'), dir, { recursive: true });
