@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
-import { DEMO, emulator as inMemory } from './helpers.js';
+import { emulator as inMemory, login } from './helpers.js';
 
 let emulator: RunningEmulator;
 
@@ -15,19 +15,8 @@ async function addFault(fault: Record<string, unknown>) {
   return { status: res.status, body: await res.json() };
 }
 
-async function token() {
-  const res = await fetch(`${emulator.url}/oauth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'particle',
-      client_secret: 'particle',
-      ...DEMO,
-    }),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
+/** A demo token, logged in over HTTP through the shared helper. */
+const token = () => login((path, init) => fetch(`${emulator.url}${path}`, init));
 
 const get = (path: string, bearer?: string) =>
   fetch(`${emulator.url}${path}`, bearer ? { headers: { Authorization: `Bearer ${bearer}` } } : {});
