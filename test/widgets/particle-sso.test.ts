@@ -373,4 +373,19 @@ describe('<particle-sso>', () => {
     route: 'POST /oauth/token',
     kept: ['input[name=username]', 'input[name=password]'],
   });
+
+  runWidgetBaseTests('<particle-sso> with an access token', {
+    setup: () => render(),
+    root: (el) => el,
+    fill: async (root) => {
+      const el = root as ParticleSso;
+      $<HTMLButtonElement>(el, '.mode-switch').click();
+      await el.updateComplete;
+      type($(el, 'input[name=token]'), fakeToken('d'));
+    },
+    submit: 'form[part=form] [type=submit]',
+    route: 'GET /v1/user',
+    extraRoutes: { 'GET /v1/access_tokens/current': { body: { expires_at: null } } },
+    kept: ['input[name=token]'],
+  });
 });

@@ -7,17 +7,19 @@
  *     submit: 'button[type=submit]',
  *     route: 'POST /oauth/token',
  *     kept: ['input[name=username]'],
+ *     extraRoutes: { 'GET /v1/user': { body: { username: 'demo@example.com' } } }, // optional
  *   });
  *
  * It checks: one live region; busy state (aria-busy, disabled submit, a visible
  * hint); one request however often the submit is clicked; every error kind the
- * reader can meet is said in the live region, with the reader's input kept.
+ * reader can meet is said in the live region, with the reader's input kept and
+ * focus on that sentence (or on `errorFocus`).
  * Call it inside the widget's own `describe`, after the widget's `afterEach`
  * has reset sessions and sinon.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import { type FakeResponse, fakeFetch } from '../helpers/fake-fetch.js';
+import { type FakeResponse, fakeFetch, type Responder } from '../helpers/fake-fetch.js';
 
 export interface WidgetBaseOptions {
   /** Renders the widget ready to submit (logged in first if it needs a session). */
@@ -32,6 +34,13 @@ export interface WidgetBaseOptions {
   route: string;
   /** Selectors of fields whose values must survive any failure. */
   kept: string[];
+  /**
+   * Other routes the widget calls before or around `route` (loading a list, checking the
+   * session); each test answers `route` its own way and these as given.
+   */
+  extraRoutes?: Record<string, Responder | Responder[]>;
+  /** Selector of what has focus after an error no field is to blame for; the live region by default. */
+  errorFocus?: string;
 }
 
 const ERRORS: [name: string, answer: FakeResponse | 'network-error', says: RegExp][] = [
@@ -49,6 +58,12 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
   const rootOf = (el: LitElement) => options.root?.(el) ?? el.shadowRoot!;
   const liveRegion = (el: LitElement) => rootOf(el).querySelector('[role=status]')!;
   const submit = (el: LitElement) => rootOf(el).querySelector<HTMLButtonElement>(options.submit)!;
+  const focused = (el: LitElement) => {
+    const root = rootOf(el);
+    return root instanceof ShadowRoot ? root.activeElement : document.activeElement;
+  };
+  const answering = (answer: Responder) =>
+    fakeFetch({ ...options.extraRoutes, [options.route]: answer });
 
   describe(`${name}: shared widget behaviour`, () => {
     it('has exactly one live region', async () => {
@@ -59,7 +74,7 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
     });
 
     it('is busy while the request runs, and sends one request however often it is clicked', async () => {
-      const api = fakeFetch({ [options.route]: 'hang' });
+      const api = answering('hang');
       const el = await options.setup();
       await options.fill(rootOf(el));
       submit(el).click();
@@ -75,7 +90,7 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
 
     for (const [what, answer, says] of ERRORS) {
       it(`says so on ${what} and keeps the input`, async () => {
-        fakeFetch({ [options.route]: answer });
+        answering(answer);
         const el = await options.setup();
         await options.fill(rootOf(el));
         const before = options.kept.map(
@@ -86,6 +101,9 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
         const after = options.kept.map((s) => rootOf(el).querySelector<HTMLInputElement>(s)!.value);
         expect(after).to.deep.equal(before);
         expect(submit(el).disabled).to.equal(false);
+        await el.updateComplete;
+        const expected = rootOf(el).querySelector(options.errorFocus ?? '[role=status]');
+        expect(focused(el), 'focus is on the error').to.equal(expected);
       });
     }
   });
