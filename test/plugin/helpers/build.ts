@@ -37,17 +37,22 @@ export interface BuiltSite {
   page(url: string): Promise<string>;
 }
 
-export async function build({
-  input = join(repoRoot, 'content'),
-  options = {},
-  templates = {},
-  outDir: requestedOutDir,
-  configPath = join(repoRoot, 'test/plugin/helpers/eleventy-config.ts'),
-}: BuildOptions = {}): Promise<BuiltSite> {
+/** An Eleventy instance with our plugin, its warnings captured instead of printed. */
+async function createEleventy(
+  {
+    input = join(repoRoot, 'content'),
+    options = {},
+    templates = {},
+    outDir: requestedOutDir,
+    configPath = join(repoRoot, 'test/plugin/helpers/eleventy-config.ts'),
+  }: BuildOptions,
+  runMode: 'build' | 'watch',
+) {
   const outDir = requestedOutDir ?? (await mkdtemp(join(tmpdir(), 'particle-plugin-')));
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
     configPath,
+    runMode,
     config(eleventyConfig: {
       addPlugin: (p: unknown, o: unknown) => void;
       addTemplate: (path: string, content: string) => void;
@@ -63,7 +68,6 @@ export async function build({
         eleventyConfig.addTemplate(path, content);
     },
   });
-  // Keep warnings for the tests to read instead of printing them.
   const warnings: string[] = [];
   eleventy.logger.isChalkEnabled = false;
   eleventy.logger.overrideLogger({
@@ -72,12 +76,28 @@ export async function build({
     warn: (message: string) => warnings.push(message),
     error: (message: string) => warnings.push(message),
   });
-  await eleventy.write();
-  return {
+  const site: BuiltSite = {
     outDir,
     warnings,
     page: (url) => readFile(join(outDir, url, 'index.html'), 'utf8'),
   };
+  return { eleventy, site };
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuiltSite> {
+  const { eleventy, site } = await createEleventy(options, 'build');
+  await eleventy.write();
+  return site;
+}
+
+/** Builds once, then rebuilds on changes like `npm start` does, until `stop()`. */
+export async function watch(
+  options: BuildOptions = {},
+): Promise<BuiltSite & { stop(): Promise<void> }> {
+  const { eleventy, site } = await createEleventy(options, 'watch');
+  await eleventy.init();
+  await eleventy.watch();
+  return { ...site, stop: () => eleventy.stopWatch() };
 }
 
 /** Eleventy wraps errors (`originalError`, `cause`); the whole chain, one message per line. */

@@ -7,6 +7,7 @@ declare module '@11ty/eleventy' {
       options: {
         quietMode?: boolean;
         configPath?: string;
+        runMode?: 'build' | 'watch' | 'serve';
         config?: (eleventyConfig: never) => void;
       },
     );
@@ -17,5 +18,8 @@ declare module '@11ty/eleventy' {
       ): void;
     };
     write(): Promise<unknown>;
+    init(): Promise<void>;
+    watch(): Promise<unknown>;
+    stopWatch(): Promise<void>;
   }
 }
