@@ -75,13 +75,28 @@ async function parse(c: Context<AppEnv>): Promise<Body> {
   return value as Body;
 }
 
+/**
+ * qs bracket arrays, in both of qs's spellings: `scopes[]=a` and, what `qs.stringify` writes by
+ * default, `scopes[0]=a` (kept in index order). Any other key is a plain field; repeating it
+ * keeps the last value.
+ */
 function fromForm(params: URLSearchParams): Body {
   const body: Body = {};
+  const indexed = new Map<string, [number, string][]>();
   for (const [rawKey, value] of params) {
-    const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
-    const previous = body[key];
-    if (rawKey.endsWith('[]')) body[key] = [...((previous as string[] | undefined) ?? []), value];
-    else body[key] = value;
+    const array = /^(.+)\[(\d*)\]$/.exec(rawKey);
+    if (!array) {
+      body[rawKey] = value;
+      continue;
+    }
+    const [, key, index] = array as unknown as [string, string, string];
+    const entries = indexed.get(key) ?? [];
+    entries.push([index === '' ? Number.POSITIVE_INFINITY : Number(index), value]);
+    indexed.set(key, entries);
+  }
+  for (const [key, entries] of indexed) {
+    // A stable sort: `[]` entries keep their order after the numbered ones.
+    body[key] = entries.sort((a, b) => (a[0] === b[0] ? 0 : a[0] < b[0] ? -1 : 1)).map((e) => e[1]);
   }
   return body;
 }

@@ -107,6 +107,20 @@ for (const base of ['/v1/products/demo-sandbox-tracker', '/v1/orgs/acme']) {
       assert.deepEqual(updated.updated.scopes, ['events:get']);
     });
 
+    it('accepts qs indexed arrays (scopes[0]=…), what qs.stringify sends by default', async () => {
+      const { request, state } = emulator();
+      const token = await login(request);
+      const res = await request(`${base}/team`, {
+        ...form({}, { Authorization: `Bearer ${token}` }),
+        body: 'friendly_name=Indexed&scopes%5B1%5D=events:get&scopes%5B0%5D=devices:list',
+      });
+      const { created } = await expectJson(res, 200);
+      assert.deepEqual(state.apiUsers.get(created.username)?.scopes, [
+        'devices:list',
+        'events:get',
+      ]);
+    });
+
     it('validates the body with a 400 that names the field', async () => {
       const { request } = emulator();
       const token = await login(request);
