@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { banner } from './banner.js';
+import { answerClientErrors } from './client-errors.js';
 import { loadState } from './model/load.js';
 import { seedState } from './model/seed.js';
 import type { State } from './model/types.js';
@@ -65,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     );
     s.once('error', reject);
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log?.(banner(url, state, options));

@@ -1,5 +1,6 @@
 /** Paths and bodies: trailing slashes, `+` in usernames, malformed input, unknown routes. */
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { startEmulator } from '../../emulator/index.js';
 import { basic, bearer, emulator, expectJson, form, json, login } from './helpers.js';
@@ -124,6 +125,39 @@ describe('huge bodies', () => {
       });
       await expectJson(res, 413, { ok: false, error: tooLarge });
       assert.equal((await fetch(`${served.url}/v1/user`)).status, 400);
+    } finally {
+      await served.close();
+    }
+  });
+});
+
+describe('requests Node’s HTTP parser refuses', () => {
+  /** Writes raw bytes to the emulator and returns everything it answers. */
+  async function raw(url: string, request: string): Promise<string> {
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname);
+    socket.end(request);
+    let answer = '';
+    for await (const chunk of socket) answer += chunk;
+    return answer;
+  }
+
+  it('answer in the contract’s JSON with CORS: oversized headers 431, a broken request 400', async () => {
+    const served = await startEmulator({ port: 0, quiet: true });
+    try {
+      const huge = await raw(
+        served.url,
+        `GET /v1/user HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      );
+      assert.match(huge, /^HTTP\/1\.1 431 /);
+      assert.match(huge, /\r\nAccess-Control-Allow-Origin: \*\r\n/);
+      assert.ok(huge.endsWith('{"ok":false,"error":"Request header fields too large"}'), huge);
+
+      const broken = await raw(served.url, 'NOT HTTP AT ALL\r\n\r\n');
+      assert.match(broken, /^HTTP\/1\.1 400 /);
+      assert.ok(broken.endsWith('{"ok":false,"error":"Malformed HTTP request"}'), broken);
+
+      assert.equal((await fetch(`${served.url}/v1/user`)).status, 400, 'still serving');
     } finally {
       await served.close();
     }
