@@ -51,7 +51,6 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
   addWatchTarget(path: string): void;
   addLayoutAlias(from: string, to: string): void;
-  addTemplate(path: string, content: string, data?: Record<string, unknown>): void;
   addPreprocessor(
     name: string,
     extensions: string,
@@ -69,5 +68,4 @@ export interface EleventyConfig {
     event: 'eleventy.before' | 'eleventy.after',
     callback: (args: EleventyEventArgs) => unknown,
   ): void;
-  setServerOptions(options: Record<string, unknown>): void;
 }

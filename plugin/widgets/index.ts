@@ -32,7 +32,6 @@ export function registerWidgetBundle(
         warned.add(tag);
         warn(
           eleventyConfig,
-
           `[particle-docs] ${this.page.inputPath} uses <${tag}>, but ${opts.widgetsDir}/${tag}.ts does not exist; readers see its fallback text only.`,
         );
       }
