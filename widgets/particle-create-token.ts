@@ -74,7 +74,12 @@ export class ParticleCreateToken extends LitElement {
   @state() private created: Created | null = null;
 
   readonly #session = new SessionController(this, () => this.apiBase);
-  readonly #flow = new PasswordGrantController(this, () => this.#session.api);
+  readonly #flow = new PasswordGrantController(this, () => this.#session.api, {
+    say: (message) => {
+      this.message = message;
+    },
+    field: (name) => this.#el(`#${name === 'otp' ? 'create-otp' : name}`),
+  });
   #pending: { username: string; expiresIn: number } | null = null;
 
   constructor() {
@@ -115,7 +120,7 @@ export class ParticleCreateToken extends LitElement {
         busy,
         error,
         statusId: 'status',
-        onSubmit: (e) => this.#submitCode(e),
+        onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
         onCancel: () => this.#cancelCode(),
       })}
       ${statusLine('status', this.message)} ${this.created ? this.#result(this.created) : nothing}
@@ -168,22 +173,14 @@ export class ParticleCreateToken extends LitElement {
     await this.#afterAttempt(grant);
   }
 
-  async #submitCode(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.#flow.busy) return;
-    const otp = String(new FormData(event.target as HTMLFormElement).get('otp'));
-    this.message = { tone: 'busy', text: 'Checking the code…' };
-    await this.#afterAttempt(await this.#flow.submitCode(otp));
-  }
-
   #cancelCode() {
     this.#flow.cancel();
     this.message = { tone: 'info', text: 'Token creation cancelled.' };
     this.updateComplete.then(() => this.#el('#password')?.focus());
   }
 
+  /** After either step: show the new token, or let the flow ask for the code or say what went wrong. */
   async #afterAttempt(grant: TokenGrant | undefined) {
-    const error = this.#flow.error;
     if (grant && this.#pending) {
       this.created = { grant, username: this.#pending.username };
       this.#pending = null;
@@ -199,28 +196,7 @@ export class ParticleCreateToken extends LitElement {
       this.#el('#result-title')?.focus();
       return;
     }
-    if (this.#flow.step === 'mfa' && !error) {
-      this.message = { tone: 'info', text: 'Enter the 6-digit code from your authenticator app.' };
-      await this.updateComplete;
-      const otp = this.#el('#create-otp') as HTMLInputElement;
-      otp.value = ''; // a code typed for an earlier challenge is stale
-      otp.focus();
-      return;
-    }
-    if (!error) {
-      this.message = null;
-      return;
-    }
-    this.message = { tone: 'error', text: error.message };
-    await this.updateComplete;
-    const field = {
-      credentials: '#password',
-      'mfa-expired': '#password',
-      'otp-invalid': '#create-otp',
-    };
-    const target = this.#el(field[error.kind as keyof typeof field] ?? '#status');
-    target?.focus();
-    if (error.kind === 'otp-invalid') (target as HTMLInputElement).select();
+    await this.#flow.report();
   }
 
   #onCopy(event: ParticleCopyEvent) {

@@ -26,13 +26,6 @@ const LIFETIMES: [seconds: number, label: string][] = [
   [7776000, '90 days'],
 ];
 
-/** The field an error is about: focus goes there so the reader can fix it at once. */
-const FIELD_FOR_ERROR: Partial<Record<ApiError['kind'], string>> = {
-  credentials: 'password',
-  'otp-invalid': 'otp',
-  'mfa-expired': 'password',
-};
-
 let instances = 0;
 
 /**
@@ -75,7 +68,12 @@ export class ParticleSso extends LitElement {
 
   readonly #id = `particle-sso-${++instances}`;
   readonly #session = new SessionController(this, () => this.apiBase);
-  readonly #flow = new PasswordGrantController(this, () => this.#session.api);
+  readonly #flow = new PasswordGrantController(this, () => this.#session.api, {
+    say: (message) => {
+      this.message = message;
+    },
+    field: (name) => this.#el(name),
+  });
   #pending: { username: string; persistence: Session['persistence'] } | null = null;
   #previous: Session | null = null;
   /** Set while our own logout runs, so its end of the session is not reported as "you were logged out". */
@@ -210,7 +208,7 @@ export class ParticleSso extends LitElement {
         busy,
         error,
         statusId: `${id}-status`,
-        onSubmit: (e) => this.#submitCode(e),
+        onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
         onCancel: () => this.#cancelCode(),
       })}`;
   }
@@ -239,43 +237,17 @@ export class ParticleSso extends LitElement {
     await this.#afterAttempt(grant);
   }
 
-  async #submitCode(event: SubmitEvent) {
-    event.preventDefault();
-    if (this.#flow.busy) return;
-    const otp = String(new FormData(event.target as HTMLFormElement).get('otp'));
-    this.message = { tone: 'busy', text: 'Checking the code…' };
-    await this.#afterAttempt(await this.#flow.submitCode(otp));
-  }
-
   #cancelCode() {
     this.#flow.cancel();
     this.message = { tone: 'info', text: 'Two-step login cancelled.' };
     this.updateComplete.then(() => this.#el('password')?.focus());
   }
 
-  /** After either step: log in, move to the code step, or say what went wrong and focus where to fix it. */
+  /** After either step: log in, or let the flow ask for the code or say what went wrong. */
   async #afterAttempt(grant: TokenGrant | undefined) {
-    const error = this.#flow.error;
     if (grant && this.#pending)
       return this.#start(grant, this.#pending.username, this.#pending.persistence);
-    if (this.#flow.step === 'mfa' && !error) {
-      this.message = { tone: 'info', text: 'Enter the 6-digit code from your authenticator app.' };
-      await this.updateComplete;
-      const otp = this.#el('otp') as HTMLInputElement | null;
-      if (otp) otp.value = ''; // a code typed for an earlier challenge is stale
-      otp?.focus();
-      return;
-    }
-    if (!error) {
-      this.message = null;
-      return;
-    }
-    this.message = { tone: 'error', text: error.message };
-    await this.updateComplete;
-    const field = FIELD_FOR_ERROR[error.kind];
-    const target = field ? (this.#el(field) as HTMLInputElement) : this.#el('status');
-    target?.focus();
-    if (target instanceof HTMLInputElement && field === 'otp') target.select();
+    await this.#flow.report();
   }
 
   async #useToken(token: string, persistence: Session['persistence']) {

@@ -189,6 +189,8 @@ describe('<particle-create-token>', () => {
 
   describe('with MFA', () => {
     it('asks for the code, keeps the lifetime, and creates the token', async () => {
+      // Logged in as someone else: the wrong code's 401 must not end the page's session.
+      const session = signIn(API, { username: 'reader@example.com' });
       const api = fakeFetch({ 'POST /oauth/token': mfaAccount() });
       const el = await render();
       fill(el, '3600', 'mfa@example.com');
@@ -196,11 +198,14 @@ describe('<particle-create-token>', () => {
       await waitUntil(() => !$(el, 'form.mfa').hidden);
       const code = $(el, 'input[name=otp]');
       expect(el.shadowRoot!.activeElement).to.equal(code);
+      expect(status(el)).to.equal('Password accepted. One more step: the one-time code.');
       expect(code.autocomplete).to.equal('one-time-code');
       type(code, '111111');
       $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
       await waitUntil(() => status(el).includes('not valid'));
       expect(code.value).to.equal('111111');
+      expect(el.shadowRoot!.activeElement).to.equal(code);
+      expect(apiFor(API).session.value).to.deep.equal(session);
       type(code, GOOD_CODE);
       $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
       await waitUntil(() => $(el, '[part=result]'));

@@ -11,6 +11,7 @@ import {
   GOOD_CODE,
   grant,
   mfaAccount,
+  mfaRequired,
   NEW_TOKEN,
   type,
   wrongPassword,
@@ -85,6 +86,24 @@ describe('<particle-sso>', () => {
   });
 
   describe('when logging in with a password', () => {
+    it('offers the lifetimes, 1 hour first, and does not keep the session on the device unasked', async () => {
+      const el = await render();
+      const select = $<HTMLSelectElement>(el, 'select[name=expiresIn]');
+      expect([...select.options].map((o) => [o.value, o.textContent])).to.deep.equal([
+        ['3600', '1 hour'],
+        ['28800', '8 hours'],
+        ['86400', '1 day'],
+        ['604800', '1 week'],
+        ['2592000', '30 days'],
+        ['7776000', '90 days'],
+      ]);
+      expect(select.value).to.equal('3600');
+      expect(select.labels![0]!.textContent).to.equal('Stay logged in for');
+      const remember = $(el, 'input[name=remember]');
+      expect(remember.checked).to.equal(false);
+      expect(remember.labels![0]!.textContent).to.equal('Keep me logged in on this device');
+    });
+
     it('starts a tab session for one hour by default and says who is logged in', async () => {
       const api = fakeFetch({ 'POST /oauth/token': grant(3600) });
       const el = await render();
@@ -167,7 +186,24 @@ describe('<particle-sso>', () => {
       expect(code(el).inputMode).to.equal('numeric');
       expect(code(el).labels![0]!.textContent).to.equal('One-time code');
       expect(document.activeElement).to.equal(code(el));
+      expect(status(el)).to.equal('Password accepted. One more step: the one-time code.');
       await expect(el).to.be.accessible();
+    });
+
+    it('sends one code check however often Verify is clicked, and is busy meanwhile', async () => {
+      const api = fakeFetch({ 'POST /oauth/token': [mfaRequired, 'hang'] });
+      const el = await render();
+      await toCodeStep(el);
+      type(code(el), GOOD_CODE);
+      const button = $<HTMLButtonElement>(el, 'form.mfa [type=submit]');
+      button.click();
+      button.click();
+      await el.updateComplete;
+      button.click();
+      expect(api.calls).to.have.length(2);
+      expect(button.disabled).to.equal(true);
+      expect($(el, 'form.mfa').getAttribute('aria-busy')).to.equal('true');
+      expect(status(el)).to.equal('Checking the code…');
     });
 
     it('keeps the lifetime chosen in step one', async () => {
@@ -218,6 +254,8 @@ describe('<particle-sso>', () => {
       await el.updateComplete;
       expect($(el, 'form.mfa').hidden).to.equal(true);
       expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
+      expect(status(el)).to.equal('Two-step login cancelled.');
+      expect(document.activeElement).to.equal($(el, 'input[name=password]'));
     });
   });
 
@@ -241,6 +279,7 @@ describe('<particle-sso>', () => {
       const el = await render();
       expect(loginButton(el).textContent!.trim()).to.equal('Log in');
       await useToken(el);
+      expect(loginButton(el).textContent!.trim()).to.equal('Use token');
       await waitUntil(() => el.querySelector('[part=logged-in]'));
       const check = api.callsTo('GET /v1/user')[0]!;
       expect(check.headers.get('Authorization')).to.equal(`Bearer ${pasted}`);
@@ -255,6 +294,8 @@ describe('<particle-sso>', () => {
       await useToken(el);
       await waitUntil(() => status(el).includes('did not accept'));
       expect($(el, 'input[name=token]').value).to.equal(pasted);
+      expect($(el, 'input[name=token]').getAttribute('aria-invalid')).to.equal('true');
+      expect(document.activeElement).to.equal($(el, 'input[name=token]'));
       expect(apiFor(API).session.value).to.equal(null);
     });
   });
@@ -303,13 +344,50 @@ describe('<particle-sso>', () => {
       const api = fakeFetch({ 'DELETE /v1/access_tokens/current': { body: { ok: true } } });
       const el = await render();
       setTimeout(() => $<HTMLButtonElement>(el, '[part=logout]').click());
-      await oneEvent(el, 'particle-logout');
+      const event = await oneEvent(el, 'particle-logout');
+      expect(event.bubbles && event.composed).to.equal(true);
       expect(api.calls[0]!.headers.get('Authorization')).to.equal(`Bearer ${session.token}`);
       await el.updateComplete;
       expect(status(el)).to.contain('Logged out. The access token of demo@example.com is revoked.');
       expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
       expect(document.activeElement).to.equal($(el, 'input[name=username]'));
       expect(apiFor(API).session.value).to.equal(null);
+    });
+
+    it('sends one revocation however often Log out is clicked', async () => {
+      signIn(API);
+      const api = fakeFetch({ 'DELETE /v1/access_tokens/current': 'hang' });
+      const el = await render();
+      const button = $<HTMLButtonElement>(el, '[part=logout]');
+      button.click();
+      button.click();
+      await el.updateComplete;
+      expect(api.calls).to.have.length(1);
+      expect(button.disabled).to.equal(true);
+      expect(status(el)).to.equal('Logging out…');
+    });
+
+    it('says so when the token could not be revoked, and still logs out here', async () => {
+      signIn(API);
+      fakeFetch({ 'DELETE /v1/access_tokens/current': 'network-error' });
+      const el = await render();
+      $<HTMLButtonElement>(el, '[part=logout]').click();
+      await waitUntil(() => status(el).includes('could not be revoked'), 'no warning');
+      expect(status(el)).to.match(
+        /^Logged out on this page, but the token could not be revoked\. /,
+      );
+      expect(apiFor(API).session.value).to.equal(null);
+      expect(document.activeElement).to.equal($(el, 'input[name=username]'));
+    });
+
+    it('follows a logout made elsewhere, saying so and keeping the email', async () => {
+      signIn(API, { username: 'reader@example.com' });
+      const el = await render();
+      apiFor(API).session.end();
+      await el.updateComplete;
+      expect(el.querySelector('[part=logged-in]')).to.equal(null);
+      expect(status(el)).to.equal('You were logged out.');
+      expect($(el, 'input[name=username]').value).to.equal('reader@example.com');
     });
 
     it('ends the session when it expires', async () => {

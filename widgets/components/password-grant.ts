@@ -1,8 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import { login, verifyMfa } from '../api-helper/auth.js';
 import type { ApiClient } from '../api-helper/client.js';
+import type { ApiError } from '../api-helper/errors.js';
 import type { LoginOutcome, TokenGrant } from '../api-helper/types.js';
 import { RequestController } from './request-controller.js';
+import type { StatusMessage } from './status.js';
 
 export interface PasswordGrantInput {
   username: string;
@@ -11,7 +13,25 @@ export interface PasswordGrantInput {
   expiresIn: number;
 }
 
+/** The places of a login form the controller reports to: two fields and the live region. */
+export type GrantField = 'password' | 'otp' | 'status';
+
+/** What a host widget lends the controller so that both widgets report a step the same way. */
+export interface GrantView {
+  /** Puts a sentence in the widget's live region (null empties it). */
+  say(message: StatusMessage | null): void;
+  /** The widget's element for a field, looked up after each render. */
+  field(name: GrantField): HTMLElement | null;
+}
+
 type Challenge = Extract<LoginOutcome, { status: 'mfa' }>;
+
+/** The field an error is about: focus goes there so the reader can fix it at once. */
+const FIELD_FOR_ERROR: Partial<Record<ApiError['kind'], GrantField>> = {
+  credentials: 'password',
+  'otp-invalid': 'otp',
+  'mfa-expired': 'password',
+};
 
 /**
  * The two-step password grant shared by `<particle-sso>` and
@@ -20,15 +40,21 @@ type Challenge = Extract<LoginOutcome, { status: 'mfa' }>;
  * code step; an expired MFA step goes back to the password step with its error
  * (kind `mfa-expired`) kept for the view to show. The lifetime chosen in step
  * one carries over to the token step two issues.
+ *
+ * After a step that gave no token, `report()` says why in the host's live region
+ * and moves focus: to the code field when a code is needed next, to the field
+ * an error is about, or to the live region itself.
  */
 export class PasswordGrantController extends RequestController {
   step: 'credentials' | 'mfa' = 'credentials';
   #challenge?: Challenge;
   readonly #api: () => ApiClient;
+  readonly #view: GrantView;
 
-  constructor(host: ReactiveControllerHost, api: () => ApiClient) {
+  constructor(host: ReactiveControllerHost, api: () => ApiClient, view: GrantView) {
     super(host);
     this.#api = api;
+    this.#view = view;
   }
 
   /** Step one. Resolves with the grant; undefined when a code is needed next (`step` is 'mfa') or on error. */
@@ -53,6 +79,38 @@ export class PasswordGrantController extends RequestController {
     );
     if (grant || this.error?.kind === 'mfa-expired') this.#backToCredentials();
     return grant;
+  }
+
+  /** The code step's submit handler: reads its `otp` field, says it is checking, runs step two. */
+  async submitCodeForm(event: SubmitEvent): Promise<TokenGrant | undefined> {
+    event.preventDefault();
+    if (this.busy) return undefined;
+    const otp = String(new FormData(event.target as HTMLFormElement).get('otp'));
+    this.#view.say({ tone: 'busy', text: 'Checking the code…' });
+    return this.submitCode(otp);
+  }
+
+  /** After a step that gave no token: asks for the code, or says the error and focuses its field. */
+  async report(): Promise<void> {
+    const error = this.error;
+    if (this.step === 'mfa' && !error) {
+      this.#view.say({
+        tone: 'info',
+        text: 'Password accepted. One more step: the one-time code.',
+      });
+      await this.host.updateComplete;
+      const otp = this.#view.field('otp') as HTMLInputElement | null;
+      if (otp) otp.value = ''; // a code typed for an earlier challenge is stale
+      otp?.focus();
+      return;
+    }
+    // No error and no code step: the call was aborted (Cancel, or the widget left the page).
+    if (!error) return this.#view.say(null);
+    this.#view.say({ tone: 'error', text: error.message });
+    await this.host.updateComplete;
+    const target = this.#view.field(FIELD_FOR_ERROR[error.kind] ?? 'status');
+    target?.focus();
+    if (error.kind === 'otp-invalid') (target as HTMLInputElement | null)?.select();
   }
 
   /** Leaves the code step (aborting a running check) and forgets the challenge. */
