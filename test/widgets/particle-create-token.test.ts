@@ -57,6 +57,16 @@ async function create(el: ParticleCreateToken) {
   await el.updateComplete;
 }
 
+/** A widget that has just created a token of `lifetime` seconds, with the clipboard stubbed. */
+async function created(lifetime = '900') {
+  const api = fakeFetch({ 'POST /oauth/token': grant(Number(lifetime)) });
+  const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+  const el = await render();
+  fill(el, lifetime);
+  await create(el);
+  return { el, api, write };
+}
+
 describe('<particle-create-token>', () => {
   afterEach(() => {
     sinon.restore();
@@ -114,11 +124,7 @@ describe('<particle-create-token>', () => {
     });
 
     it('shows the token only after Show token, and copies it', async () => {
-      fakeFetch({ 'POST /oauth/token': grant(900) });
-      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
-      const el = await render();
-      fill(el);
-      await create(el);
+      const { el, write } = await created();
       const secret = $(el, 'particle-secret');
       const button = (part: string) =>
         secret.shadowRoot!.querySelector<HTMLButtonElement>(`[part=${part}]`)!;
@@ -133,11 +139,7 @@ describe('<particle-create-token>', () => {
     });
 
     it('gives commands without the token or the password', async () => {
-      fakeFetch({ 'POST /oauth/token': grant(900) });
-      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
-      const el = await render();
-      fill(el);
-      await create(el);
+      const { el, write } = await created();
       const snippets = [...root(el).querySelectorAll('particle-snippet')];
       expect(snippets.map((s) => s.getAttribute('label'))).to.deep.equal(['Particle CLI', 'curl']);
       for (const snippet of snippets) {
@@ -153,11 +155,7 @@ describe('<particle-create-token>', () => {
     });
 
     it('says "never expires" and uses --never-expires for Never', async () => {
-      const api = fakeFetch({ 'POST /oauth/token': grant(0) });
-      const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
-      const el = await render();
-      fill(el, '0');
-      await create(el);
+      const { el, api, write } = await created('0');
       expect(api.calls[0]!.form!.get('expires_in')).to.equal('0');
       expect(visibleText(el.shadowRoot!)).to.contain('This token never expires.');
       const cli = $(el, 'particle-snippet');
