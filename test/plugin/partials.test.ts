@@ -39,13 +39,13 @@ describe('partials', () => {
       '/create/',
       'particle-api-user-create',
       ' product="my-product"',
-      /<code>curl http:\/\/127\.0\.0\.1:8081\/v1\/products\/PRODUCT_ID\/team/,
+      /<code>curl http:\/\/127\.0\.0\.1:8081\/v1\/products\/my-product\/team -H[^<]+<\/code>\.<\/p>/,
     ],
     [
       '/list/',
       'particle-api-user-list',
       ' org="acme &amp; co"',
-      /<code>curl -X DELETE http:\/\/127\.0\.0\.1:8081\/v1\/products\/PRODUCT_ID\/team\/USERNAME/,
+      /<code>curl http:\/\/127\.0\.0\.1:8081\/v1\/orgs\/acme &amp; co\/team -H.*<code>curl -X DELETE http:\/\/127\.0\.0\.1:8081\/v1\/orgs\/acme &amp; co\/team\/USERNAME -H[^<]+<\/code>\.<\/p>/,
     ],
   ];
 
@@ -63,10 +63,14 @@ describe('partials', () => {
     });
   }
 
-  it('adds no attribute for a parameter that is not given', async () => {
+  it('adds no attribute for a parameter that is not given; the fallback shows placeholders', async () => {
     const html = await site.page('/plain/');
     assert.match(html, /<particle-sso api-base="http:\/\/127\.0\.0\.1:8081">/);
     assert.match(html, /<particle-api-user-list api-base="http:\/\/127\.0\.0\.1:8081">/);
+    assert.match(
+      html,
+      /\/v1\/products\/PRODUCT_ID\/team\/USERNAME -H[^<]+<\/code> \(use <code>\/v1\/orgs\/ORG_ID\/team<\/code> for an organization\)\.<\/p>/,
+    );
   });
 
   it('stays a block, fallback inside, with no blank lines around it or mid-paragraph', async () => {
