@@ -13,7 +13,6 @@ import {
   updateApiUser,
 } from '../../widgets/api-helper/api-users.js';
 import {
-  checkToken,
   getTokenInfo,
   getUser,
   login,
@@ -29,6 +28,7 @@ import {
   listSandboxProducts,
 } from '../../widgets/api-helper/products.js';
 import { SessionStore } from '../../widgets/api-helper/session-store.js';
+import { checkToken } from '../../widgets/api-helper/tokens.js';
 import type { Target } from '../../widgets/api-helper/types.js';
 import { emulatorUrl } from '../helpers/emulator-url.js';
 

@@ -7,4 +7,5 @@ export * from './products.js';
 export * from './scopes.js';
 export * from './session-store.js';
 export * from './snippets.js';
+export * from './tokens.js';
 export type * from './types.js';
