@@ -3,7 +3,7 @@
  * resolves to no page or file of the site, listed once with the pages that use it.
  * Warnings by default; with `strictLinks` (STRICT_LINKS=1) the build fails.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from './build-error.js';
 import type { EleventyConfig, EleventyResult } from './eleventy.js';
@@ -24,6 +24,16 @@ export function internalLinks(html: string, pageUrl: string): string[] {
   return links;
 }
 
+/**
+ * Files copied as they are (the stylesheet, widget scripts) are not among Eleventy's
+ * results, so they are looked up in the output. Pages are not: a folder or HTML file
+ * left there by an earlier build of a since-deleted page must still count as missing.
+ */
+function isCopiedFile(outputDir: string, path: string): boolean {
+  if (path.endsWith('/') || path.endsWith('.html')) return false;
+  return statSync(join(outputDir, path), { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 /** Missing link target → input files of the pages that use it (both sorted). */
 export function findBrokenLinks(
   results: EleventyResult[],
@@ -34,7 +44,7 @@ export function findBrokenLinks(
     pages.has(path) ||
     pages.has(`${path}/`) ||
     pages.has(path.replace(/index\.html$/, '')) ||
-    existsSync(join(outputDir, path));
+    isCopiedFile(outputDir, path);
   const broken = new Map<string, Set<string>>();
   for (const result of results) {
     if (

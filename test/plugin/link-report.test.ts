@@ -1,7 +1,7 @@
 // The internal link report: missing pages listed once with the pages that use them;
 // warnings by default, a failed build with strictLinks (STRICT_LINKS=1 in .eleventy.js).
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
@@ -59,4 +59,20 @@ it('accepts a site whose internal links all resolve', async () => {
   });
   assert.equal(site.warnings.filter((w) => w.includes('internal link')).length, 0);
   assert.match(await site.page('/a/'), /<a href="\/b\/">B again<\/a>/);
+});
+
+it('reports a link to a page that is gone even if an earlier build left its HTML', async () => {
+  const outDir = await mkdtemp(join(tmpdir(), 'particle-links-out-'));
+  await mkdir(join(outDir, 'gone'));
+  await writeFile(join(outDir, 'gone/index.html'), '<p>from an earlier build</p>');
+  const site = await build({
+    input: await mkdtemp(join(tmpdir(), 'particle-links-')),
+    outDir,
+    templates: { 'a.md': '---\ntitle: A\n---\n[gone](/gone/) [also gone](/gone/index.html)\n' },
+  });
+  const report = site.warnings.find((w) => w.includes('internal link'));
+  assert.ok(report, site.warnings.join('\n'));
+  assert.match(report, /2 internal link\(s\)/);
+  assert.match(report, /\/gone\/ \(linked from/);
+  assert.match(report, /\/gone\/index\.html \(linked from/);
 });
