@@ -1,10 +1,10 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getUser, logout, startSession, tokenInfoRequest } from './api-helper/auth.js';
-import type { ApiError } from './api-helper/errors.js';
+import { logout, startSession } from './api-helper/auth.js';
 import type { Session } from './api-helper/session-store.js';
-import type { TokenGrant, TokenInfo } from './api-helper/types.js';
+import type { TokenGrant } from './api-helper/types.js';
 import { ClockController, describeExpiry } from './components/expiry.js';
+import { checkAccessToken, loginForm } from './components/login-form.js';
 import { mfaStep } from './components/mfa-step.js';
 import './components/particle-org-picker.js';
 import { PasswordGrantController } from './components/password-grant.js';
@@ -15,16 +15,6 @@ import styles from './particle-sso.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
 import { adoptLightDomStyles } from './styles/light-dom.js';
-
-/** "Stay logged in for": the lifetime of the session's token, in seconds. */
-const LIFETIMES: [seconds: number, label: string][] = [
-  [3600, '1 hour'],
-  [28800, '8 hours'],
-  [86400, '1 day'],
-  [604800, '1 week'],
-  [2592000, '30 days'],
-  [7776000, '90 days'],
-];
 
 let instances = 0;
 
@@ -141,7 +131,11 @@ export class ParticleSso extends LitElement {
         Logged in as <strong>${session.username}</strong>
       </p>
       <p class="hint">Your session ${describeExpiry(session.expiresAt)}.</p>
-      ${this.selectOrg ? html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>` : nothing}
+      ${
+        this.selectOrg
+          ? html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>`
+          : nothing
+      }
       <div class="actions">
         <button type="button" id="${this.#id}-logout" part="logout" ?disabled=${busy} @click=${this.#logout}>
           Log out
@@ -152,56 +146,18 @@ export class ParticleSso extends LitElement {
 
   #loggedOut() {
     const { busy, error, step } = this.#flow;
-    const token = this.mode === 'token';
     const id = this.#id;
-    const invalid = (kind: ApiError['kind']) => (error?.kind === kind ? 'true' : 'false');
-    return html`<form
-        class="box"
-        part="form"
-        aria-label="Log in to Particle"
-        aria-busy=${busy ? 'true' : 'false'}
-        ?hidden=${step === 'mfa'}
-        @submit=${this.#submit}
-      >
-        <div class="row" ?hidden=${token}>
-          <label for="${id}-email">Email</label>
-          <input id="${id}-email" name="username" type="email" autocomplete="username"
-            required ?disabled=${token} value=${this.#lastUsername} spellcheck="false" />
-        </div>
-        <div class="row" ?hidden=${token}>
-          <label for="${id}-password">Password</label>
-          <input id="${id}-password" name="password" type="password" autocomplete="current-password"
-            required ?disabled=${token} aria-invalid=${invalid('credentials')}
-            aria-describedby="${id}-status" />
-        </div>
-        <div class="row" ?hidden=${token}>
-          <label for="${id}-lifetime">Stay logged in for</label>
-          <select id="${id}-lifetime" name="expiresIn" ?disabled=${token}>
-            ${LIFETIMES.map(([s, label]) => html`<option value=${s}>${label}</option>`)}
-          </select>
-        </div>
-        <div class="row" ?hidden=${!token}>
-          <label for="${id}-token">Access token</label>
-          <input id="${id}-token" name="token" type="password" autocomplete="off" spellcheck="false"
-            required ?disabled=${!token} aria-invalid=${invalid('session')}
-            aria-describedby="${id}-token-hint ${id}-status" />
-          <p class="hint" id="${id}-token-hint">
-            Checked with the API before it is used. Log out revokes it.
-          </p>
-        </div>
-        <div class="row inline" ?hidden=${this.#session.store.memoryOnly}>
-          <input id="${id}-remember" name="remember" type="checkbox" />
-          <label for="${id}-remember">Keep me logged in on this device</label>
-        </div>
-        <div class="actions">
-          <button class="primary" type="submit" part="submit" ?disabled=${busy}>
-            ${token ? 'Use token' : 'Log in'}
-          </button>
-          <button type="button" class="link mode-switch" @click=${this.#switchMode}>
-            ${token ? 'Use email and password instead' : 'Use an access token instead'}
-          </button>
-        </div>
-      </form>
+    return html`${loginForm({
+      id,
+      mode: this.mode,
+      hidden: step === 'mfa',
+      busy,
+      error,
+      username: this.#lastUsername,
+      memoryOnly: this.#session.store.memoryOnly,
+      onSubmit: (e) => this.#submit(e),
+      onSwitchMode: () => this.#switchMode(),
+    })}
       ${mfaStep({
         id,
         hidden: step !== 'mfa',
@@ -253,20 +209,9 @@ export class ParticleSso extends LitElement {
   async #useToken(token: string, persistence: Session['persistence']) {
     this.message = { tone: 'busy', text: 'Checking the access token…' };
     const api = this.#session.api;
-    const checked = await this.#flow.run(async (signal) => {
-      const user = await getUser(api, { token }, { signal });
-      // The lifetime is only known from the token's info; without it, say "never".
-      const info = await api
-        .send<TokenInfo>({ ...tokenInfoRequest(), auth: { token } }, { signal })
-        .catch(() => null);
-      return { user, expiresAt: info?.expires_at ? Date.parse(info.expires_at) : null };
-    });
+    const checked = await this.#flow.run((signal) => checkAccessToken(api, token, signal));
     const error = this.#flow.error;
-    if (checked) {
-      const { user, expiresAt } = checked;
-      const expiresIn = expiresAt === null ? 0 : Math.round((expiresAt - Date.now()) / 1000);
-      return this.#start({ accessToken: token, expiresAt, expiresIn }, user.username, persistence);
-    }
+    if (checked) return this.#start(checked.grant, checked.username, persistence);
     if (!error) {
       this.message = null;
       return;
