@@ -191,3 +191,44 @@ describe('POST /oauth/token (password grant)', () => {
     assert.equal(body.error, 'sso_user');
   });
 });
+
+describe('OAuth-family error headers (S7)', () => {
+  it('every OAuth error is never cached; only invalid_client asks for Basic', async () => {
+    const { request } = emulator({ limits: { oauthToken: 5 } });
+    const cases: [string, RequestInit, number, string][] = [
+      ['a JSON body', json('POST', creds), 400, 'invalid_request'],
+      ['no client', form(creds), 400, 'invalid_client'],
+      [
+        'no password',
+        form({ ...creds, password: '' }, { Authorization: basic('particle', 'particle') }),
+        400,
+        'invalid_client',
+      ],
+      [
+        'a wrong password',
+        form({ ...creds, password: 'x' }, { Authorization: basic('particle', 'particle') }),
+        400,
+        'invalid_grant',
+      ],
+    ];
+    for (const [label, init, status, error] of cases) {
+      const res = await request('/oauth/token', init);
+      assert.equal(res.headers.get('Cache-Control'), 'no-store', label);
+      assert.equal(res.headers.get('Pragma'), 'no-cache', label);
+      const basicAsked = error === 'invalid_client' ? 'Basic realm="Service"' : null;
+      assert.equal(res.headers.get('WWW-Authenticate'), basicAsked, label);
+      assert.equal((await expectJson(res, status)).error, error, label);
+    }
+    await request('/oauth/token', form(creds)); // the 5th in the window
+    const limited = await request('/oauth/token', form(creds));
+    assert.equal(limited.headers.get('Cache-Control'), 'no-store');
+    assert.equal(limited.headers.get('Pragma'), 'no-cache');
+    assert.equal((await expectJson(limited, 429)).error, 'rate_limit_exceeded');
+
+    const bearerRefused = await request('/v1/user', bearer('0'.repeat(40)));
+    assert.equal(bearerRefused.headers.get('Cache-Control'), 'no-store');
+    assert.equal(bearerRefused.headers.get('Pragma'), 'no-cache');
+    const appFamily = await request('/v1/nowhere');
+    assert.equal(appFamily.headers.get('Pragma'), null, 'the app family is plain');
+  });
+});
