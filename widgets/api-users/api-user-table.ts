@@ -73,6 +73,50 @@ export class ParticleApiUserTable extends LitElement {
       .empty {
         margin: 0;
       }
+      /* The widget's own width decides, not the screen's: a docs column can be narrow too. */
+      :host {
+        container: api-users / inline-size;
+      }
+      @container api-users (max-width: 36rem) {
+        thead {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        table,
+        tbody,
+        tr,
+        th,
+        td {
+          display: block;
+        }
+        tr[data-username] {
+          display: grid;
+          gap: 0.25rem;
+          padding: 0.5rem 0;
+          border-bottom: 1px solid var(--_border);
+        }
+        tr[data-username] > * {
+          padding: 0;
+          border: none;
+        }
+        td[data-label]::before {
+          content: attr(data-label);
+          display: block;
+          font-family: var(--_font);
+          font-size: 0.85rem;
+          font-weight: 600;
+          color: var(--_muted);
+        }
+        td[colspan] {
+          padding-inline: 0;
+        }
+        code {
+          white-space: normal;
+        }
+      }
     `,
   ];
 
@@ -130,8 +174,8 @@ export class ParticleApiUserTable extends LitElement {
     return html`<tbody>
       <tr data-username=${member.username}>
         <th scope="row">${name}</th>
-        <td class="username">${member.username}</td>
-        <td>${this.renderScopes(member.scopes ?? [])}</td>
+        <td class="username" data-label="Username">${member.username}</td>
+        <td data-label="Scopes">${this.renderScopes(member.scopes ?? [])}</td>
         <td>
           <div class="row-actions">
           <button

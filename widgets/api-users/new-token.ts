@@ -23,6 +23,14 @@ export class ParticleApiUserToken extends LitElement {
     base,
     form,
     css`
+      /* Grid items default to their content's width: a long curl line would widen the whole result. */
+      .result > *,
+      dd {
+        min-width: 0;
+      }
+      dl.facts {
+        grid-template-columns: max-content minmax(0, 1fr);
+      }
       h3 {
         margin: 0;
         font-size: 1.05rem;
