@@ -7,14 +7,40 @@
  *   EMULATOR_PORT=8081  the emulator's port (default 8081)
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/index.js';
 
 const root = join(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 8080);
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8081);
+
+/**
+ * Fails early on a busy port. Eleventy's dev server would quietly move to the next
+ * port, so the URL printed below would open whatever holds this one; the emulator
+ * would crash with a bare EADDRINUSE stack trace.
+ */
+async function assertPortFree(value: number, variable: string): Promise<void> {
+  if (value === 0) return; // any free port
+  const server = createServer();
+  const error = await new Promise<NodeJS.ErrnoException | undefined>((done) => {
+    server.once('error', done);
+    server.listen(value, () => server.close(() => done(undefined)));
+  });
+  if (error?.code === 'EADDRINUSE') {
+    console.error(
+      `Port ${value} is already in use (another npm start?). Stop that, or choose another port: ${variable}=${value + 10} npm start`,
+    );
+    process.exit(1);
+  }
+  if (error) throw error;
+}
+
+await assertPortFree(port, 'PORT');
+await assertPortFree(emulatorPort, 'EMULATOR_PORT');
 
 // The emulator prints its URL and the demo accounts itself.
-const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8081) });
+const emulator = await startEmulator({ port: emulatorPort });
 
 const eleventy = spawn(
   process.execPath,
