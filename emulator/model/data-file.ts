@@ -60,9 +60,42 @@ type Json = Record<string, unknown>;
 function fail(path: string, what: string): never {
   throw new DataFileError(`${path} ${what}`);
 }
-function object(value: unknown, path: string): Json {
+/** The fields each kind of object may have: a misspelt one is an error, not silently ignored. */
+const FIELDS = {
+  root: ['users', 'orgs', 'products'],
+  user: [
+    'username',
+    'password',
+    'firstName',
+    'lastName',
+    'mfaSecret',
+    'queryTokenDisabled',
+    'ssoOnly',
+  ],
+  org: ['id', 'slug', 'name', 'team', 'apiUsers'],
+  product: [
+    'id',
+    'slug',
+    'name',
+    'description',
+    'platformId',
+    'org',
+    'owner',
+    'groups',
+    'team',
+    'apiUsers',
+  ],
+  member: ['username', 'role'],
+  apiUser: ['friendlyName', 'scopes', 'username', 'token'],
+} as const;
+
+function object(value: unknown, path: string, fields: readonly string[]): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(path, 'must be an object');
+  const unknown = Object.keys(value).find((key) => !fields.includes(key));
+  if (unknown !== undefined) {
+    fail(path, `has an unknown field "${unknown}" (known: ${fields.join(', ')})`);
+  }
   return value as Json;
 }
 function list(value: unknown, path: string): unknown[] {
@@ -77,7 +110,7 @@ function text(value: unknown, path: string, optional = false): string {
 }
 
 function member(value: unknown, path: string, users: Map<string, User>): Member {
-  const m = object(value, path);
+  const m = object(value, path, FIELDS.member);
   const username = text(m.username, `${path}.username`);
   if (!users.has(username)) fail(`${path}.username`, `"${username}" is not one of the users`);
   if (!ROLES.includes(m.role as Role)) fail(`${path}.role`, `must be one of ${ROLES.join(', ')}`);
@@ -89,7 +122,7 @@ function apiUser(
   path: string,
   owner: Pick<ApiUser, 'productId' | 'orgId'>,
 ): ApiUser {
-  const a = object(value, path);
+  const a = object(value, path, FIELDS.apiUser);
   const friendlyName = text(a.friendlyName, `${path}.friendlyName`);
   const scopes = list(a.scopes, `${path}.scopes`).map((s, i) => text(s, `${path}.scopes[${i}]`));
   for (const s of scopes)
@@ -106,7 +139,7 @@ function apiUser(
 
 /** Builds a fresh `State` from parsed JSON, or throws a `DataFileError` naming the bad field. */
 export function stateFromData(data: unknown): State {
-  const root = object(data, 'the data file');
+  const root = object(data, 'the data file', FIELDS.root);
   const state: State = {
     users: new Map(),
     orgs: [],
@@ -116,9 +149,12 @@ export function stateFromData(data: unknown): State {
     mfaChallenges: new Map(),
   };
   list(root.users, 'users').forEach((value, i) => {
-    const u = object(value, `users[${i}]`);
+    const u = object(value, `users[${i}]`, FIELDS.user);
     const username = text(u.username, `users[${i}].username`);
-    if (state.users.has(username)) fail(`users[${i}].username`, `"${username}" appears twice`);
+    // Logins match emails case-insensitively, so `Ann@x` would shadow `ann@x`.
+    if ([...state.users.keys()].some((name) => name.toLowerCase() === username.toLowerCase())) {
+      fail(`users[${i}].username`, `"${username}" appears twice (emails ignore case)`);
+    }
     const mfaSecret = u.mfaSecret == null ? null : text(u.mfaSecret, `users[${i}].mfaSecret`);
     if (mfaSecret && !/^[A-Z2-7]+=*$/.test(mfaSecret))
       fail(`users[${i}].mfaSecret`, 'must be base32');
@@ -141,8 +177,9 @@ export function stateFromData(data: unknown): State {
     list(values, path).forEach((value, i) => {
       const created = apiUser(value, `${path}[${i}]`, owner);
       if (state.apiUsers.has(created.username)) fail(`${path}[${i}].username`, 'appears twice');
-      state.apiUsers.set(created.username, created);
       const token = created.token!;
+      if (state.tokens.has(token)) fail(`${path}[${i}].token`, 'is the token of another API user');
+      state.apiUsers.set(created.username, created);
       state.tokens.set(token, {
         token,
         username: created.username,
@@ -155,9 +192,13 @@ export function stateFromData(data: unknown): State {
       });
     });
   list(root.orgs, 'orgs').forEach((value, i) => {
-    const o = object(value, `orgs[${i}]`);
+    const o = object(value, `orgs[${i}]`, FIELDS.org);
     const slug = text(o.slug, `orgs[${i}].slug`);
     const id = o.id === undefined ? stableHex(`org:${slug}`, 24) : text(o.id, `orgs[${i}].id`);
+    if (!/^[0-9a-f]{24}$/.test(id)) fail(`orgs[${i}].id`, 'must be 24 lowercase hex characters');
+    if (state.orgs.some((q) => q.id === id || q.slug === slug)) {
+      fail(`orgs[${i}]`, 'repeats the id or slug of an earlier org');
+    }
     const team = list(o.team, `orgs[${i}].team`).map((m, j) =>
       member(m, `orgs[${i}].team[${j}]`, state.users),
     );
@@ -165,12 +206,15 @@ export function stateFromData(data: unknown): State {
     addApiUsers(o.apiUsers, `orgs[${i}].apiUsers`, { productId: null, orgId: id });
   });
   list(root.products, 'products').forEach((value, i) => {
-    const p = object(value, `products[${i}]`);
+    const p = object(value, `products[${i}]`, FIELDS.product);
     const path = `products[${i}]`;
     if (!Number.isSafeInteger(p.id) || (p.id as number) <= 0)
       fail(`${path}.id`, 'must be a positive integer');
     if (state.products.some((q) => q.id === p.id || q.slug === p.slug)) {
       fail(path, 'repeats the id or slug of an earlier product');
+    }
+    if (p.org !== undefined && p.owner !== undefined) {
+      fail(path, 'has both org and owner: an org product has no owner, a sandbox product no org');
     }
     const org = p.org === undefined ? null : state.orgs.find((o) => o.slug === p.org);
     if (org === undefined)

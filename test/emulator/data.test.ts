@@ -115,6 +115,63 @@ describe('--data files', () => {
       },
       /token must be 40 lowercase hex/,
     ],
+    [
+      'a misspelt field',
+      { users: [{ username: 'a@b.c', pasword: 'p' }] },
+      /users\[0\] has an unknown field "pasword"/,
+    ],
+    [
+      'the same email twice, in another case',
+      {
+        users: [
+          { username: 'a@b.c', password: 'p' },
+          { username: 'A@b.c', password: 'q' },
+        ],
+      },
+      /users\[1\]\.username "A@b\.c" appears twice/,
+    ],
+    [
+      'two orgs with one slug',
+      {
+        users: [],
+        orgs: [
+          { slug: 'o', name: 'O' },
+          { slug: 'o', name: 'P' },
+        ],
+      },
+      /orgs\[1\] repeats the id or slug/,
+    ],
+    [
+      'an org id that is not 24 hex',
+      { users: [], orgs: [{ slug: 'o', name: 'O', id: '7' }] },
+      /orgs\[0\]\.id must be 24/,
+    ],
+    [
+      'one token for two API users',
+      {
+        users: [],
+        orgs: [
+          {
+            slug: 'o',
+            name: 'O',
+            apiUsers: [
+              { friendlyName: 'f', scopes: ['devices:list'], token: 'a'.repeat(40) },
+              { friendlyName: 'g', scopes: ['devices:list'], token: 'a'.repeat(40) },
+            ],
+          },
+        ],
+      },
+      /apiUsers\[1\]\.token is the token of another API user/,
+    ],
+    [
+      'a product with both org and owner',
+      {
+        users: [{ username: 'a@b.c', password: 'p' }],
+        orgs: [{ slug: 'o', name: 'O' }],
+        products: [{ id: 1, slug: 's', name: 'n', org: 'o', owner: 'a@b.c' }],
+      },
+      /products\[0\] has both org and owner/,
+    ],
   ];
   for (const [what, data, message] of broken) {
     it(`names the file and the field for ${what}`, async () => {
