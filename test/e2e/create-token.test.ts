@@ -11,6 +11,7 @@ import { screenshot } from './harness.js';
 import {
   currentCode,
   DEMO,
+  forceFault,
   MFA,
   openSeedPage,
   type Stack,
@@ -34,6 +35,15 @@ async function fillForm(
   await page.locator(`${WIDGET} >>> input[name=password]`).fill(account.password);
   await page.select(`${WIDGET} >>> select[name=expiresIn]`, lifetime);
   await page.locator(`${WIDGET} >>> form[part=form] button[type=submit]`).click();
+}
+
+/** Email, password and lifetime as the form holds them now. */
+function formValues(page: Page): Promise<string[]> {
+  return page.$eval(WIDGET, (el) =>
+    ['input[name=username]', 'input[name=password]', 'select[name=expiresIn]'].map(
+      (s) => el.shadowRoot!.querySelector<HTMLInputElement>(s)!.value,
+    ),
+  );
 }
 
 /** Presses Show token and reads the full token. */
@@ -146,16 +156,35 @@ describe('<particle-create-token> on the seed page', () => {
     await page.browserContext().close();
   });
 
+  it('says when it is rate limited, with the wait, and keeps what was typed', async () => {
+    const { page } = await openSeedPage(stack);
+    await forceFault(stack, { method: 'POST', path: '/oauth/token', status: 429 });
+    await fillForm(page, DEMO, '28800');
+    await waitForText(page, STATUS, /Too many requests\. Wait 30 seconds/);
+    assert.deepEqual(await formValues(page), [DEMO.username, DEMO.password, '28800']);
+    assert.equal(await page.$(RESULT), null, 'no token shown');
+    await screenshot(page, 'create-token-rate-limited');
+    await page.browserContext().close();
+  });
+
+  it('fits a phone screen (375 px): the commands scroll inside their box, not the page', async () => {
+    const { page } = await openSeedPage(stack);
+    await page.setViewport({ width: 375, height: 800 });
+    await fillForm(page, DEMO, '900');
+    await waitForText(page, STATUS, /Token created/);
+    assert.equal(await page.$eval(WIDGET, (el) => el.scrollWidth - el.clientWidth), 0);
+    await page.locator(`${WIDGET} >>> [part=result]`).scroll();
+    await screenshot(page, 'create-token-phone-result');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'create-token-phone-result-dark');
+    await page.browserContext().close();
+  });
+
   it('says a wrong password and keeps what was typed', async () => {
     const { page } = await openSeedPage(stack);
     await fillForm(page, { username: DEMO.username, password: 'nope' }, '86400');
     await waitForText(page, STATUS, /email or password is incorrect/);
-    const kept = await page.$eval(WIDGET, (el) =>
-      ['input[name=username]', 'input[name=password]', 'select[name=expiresIn]'].map(
-        (s) => el.shadowRoot!.querySelector<HTMLInputElement>(s)!.value,
-      ),
-    );
-    assert.deepEqual(kept, [DEMO.username, 'nope', '86400']);
+    assert.deepEqual(await formValues(page), [DEMO.username, 'nope', '86400']);
     await screenshot(page, 'create-token-wrong-password');
     await page.browserContext().close();
   });
