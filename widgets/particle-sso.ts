@@ -18,6 +18,8 @@ import { adoptLightDomStyles } from './styles/light-dom.js';
 
 let instances = 0;
 
+const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
+
 /**
  * @summary Logs the reader in to the Particle Cloud (email and password, then a
  * one-time code if the account has MFA; or a pasted access token), shows who is
@@ -236,7 +238,8 @@ export class ParticleSso extends LitElement {
       const input = this.#el(name) as HTMLInputElement | null;
       if (input) input.value = '';
     }
-    this.message = { tone: 'success', text: `Logged in as ${username}.` };
+    // Not "Logged in as …": focus lands on that line of the box, which would then be said twice.
+    this.message = { tone: 'success', text: SIGNED_IN };
     this.dispatchEvent(new ParticleLoginEvent(username));
     await this.updateComplete;
     this.#el('who')?.focus();

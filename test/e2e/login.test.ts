@@ -41,8 +41,14 @@ describe('<particle-sso> on the seed page', () => {
     await ssoLogIn(page, DEMO);
     await waitForText(page, LOGGED_IN, /Logged in as demo@example\.com/);
     assert.match(await textOf(page, LOGGED_IN), /expires in 1 hour/);
-    assert.equal(await textOf(page, SSO_STATUS), 'Logged in as demo@example.com.');
+    assert.equal(
+      await textOf(page, SSO_STATUS),
+      'Logged in. Every widget on this page now uses this session.',
+    );
     await screenshot(page, 'sso-logged-in');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'sso-logged-in-dark');
+    await page.emulateMediaFeatures([]);
 
     const session = await storedSession(page, stack);
     assert.equal(session?.where, 'tab');
@@ -81,6 +87,8 @@ describe('<particle-sso> on the seed page', () => {
       'focus moves to the code field',
     );
     await screenshot(page, 'sso-mfa-step');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'sso-mfa-step-dark');
     await page.keyboard.type(currentCode());
     await page.keyboard.press('Enter');
     await waitForText(page, LOGGED_IN, /Logged in as mfa@example\.com/);
@@ -114,6 +122,21 @@ describe('<particle-sso> on the seed page', () => {
     assert.deepEqual(unexpectedErrors(first.errors, stack), []);
     assert.deepEqual(unexpectedErrors(second.errors, stack), []);
     await first.page.browserContext().close();
+  });
+
+  it('fits a phone screen (375 px) without sideways scrolling, logged out and in', async () => {
+    const { page } = await openSeedPage(stack);
+    await page.setViewport({ width: 375, height: 800 });
+    await page.locator('particle-sso input[name=username]').wait();
+    const overflow = () => page.$eval('particle-sso', (el) => el.scrollWidth - el.clientWidth);
+    assert.equal(await overflow(), 0, 'logged out');
+    await screenshot(page, 'sso-phone-logged-out');
+    await ssoLogIn(page, DEMO);
+    await waitForText(page, LOGGED_IN, /Logged in as/);
+    assert.equal(await overflow(), 0, 'logged in');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'sso-phone-logged-in-dark');
+    await page.browserContext().close();
   });
 
   it('says a wrong password and keeps the input', async () => {

@@ -119,7 +119,7 @@ describe('<particle-sso>', () => {
       await el.updateComplete;
       expect(el.textContent).to.contain('Logged in as demo@example.com');
       expect(el.textContent).to.contain('expires in 1 hour');
-      expect(status(el)).to.equal('Logged in as demo@example.com.');
+      expect(status(el)).to.equal('Logged in. Every widget on this page now uses this session.');
       expect(document.activeElement?.textContent).to.contain('Logged in as');
       const session = apiFor(API).session.value!;
       expect(session.token).to.equal(NEW_TOKEN);
