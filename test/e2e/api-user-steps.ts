@@ -7,53 +7,21 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { DEMO, LOGGED_IN, ssoLogIn, waitForText } from './widget-stack.js';
+import {
+  clickDeep,
+  DEMO,
+  LOGGED_IN,
+  openSeedPage,
+  type Stack,
+  ssoLogIn,
+  waitDeep,
+  waitForText,
+} from './widget-stack.js';
 
 export const CREATE = 'particle-api-user-create';
 export const LIST = 'particle-api-user-list';
 export type Host = typeof CREATE | typeof LIST;
 type Target = { kind: 'product' | 'org'; id: string };
-
-/**
- * Waits until a `>>>` selector matches (or, with `gone`, stops matching). Puppeteer's
- * own waitForSelector re-checks on DOM mutations of the document only, so it can miss
- * an element that appears inside a shadow root; this polls on animation frames.
- */
-export async function waitDeep(page: Page, selector: string, gone = false): Promise<void> {
-  // No named functions inside: tsx would wrap them in a `__name` helper the page lacks.
-  await page
-    .waitForFunction(
-      (sel, wantGone) => {
-        // `a >>> b`: b anywhere inside a's shadow root, however deeply nested (as puppeteer).
-        let scopes: (Document | ShadowRoot)[] = [document];
-        let found: Element[] = [];
-        for (const part of sel.split('>>>')) {
-          found = [];
-          const queue = [...scopes];
-          while (queue.length) {
-            const root = queue.shift()!;
-            found.push(...root.querySelectorAll(part.trim()));
-            for (const el of root.querySelectorAll('*'))
-              if (el.shadowRoot) queue.push(el.shadowRoot);
-          }
-          scopes = found.flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []));
-        }
-        return wantGone ? found.length === 0 : found.length > 0;
-      },
-      { timeout: 10_000, polling: 'raf' },
-      selector,
-      gone,
-    )
-    .catch((error: Error) => {
-      throw new Error(`${gone ? 'Still there' : 'Never appeared'}: ${selector} (${error.message})`);
-    });
-}
-
-/** Waits for a `>>>` selector, then clicks it. */
-export async function clickDeep(page: Page, selector: string): Promise<void> {
-  await waitDeep(page, selector);
-  await page.locator(selector).click();
-}
 
 /** Waits until both API-user elements are defined, then logs in as the demo account. */
 export async function logInAsDemo(page: Page): Promise<void> {
@@ -65,6 +33,13 @@ export async function logInAsDemo(page: Page): Promise<void> {
   );
   await ssoLogIn(page, DEMO);
   await waitForText(page, LOGGED_IN, /Logged in as demo@example\.com/);
+}
+
+/** Opens the seed page in a fresh context, logged in as the demo account. */
+export async function openLoggedIn(stack: Stack) {
+  const opened = await openSeedPage(stack);
+  await logInAsDemo(opened.page);
+  return opened;
 }
 
 /** Chooses Product or Organization and the given id in a widget's target picker. */
@@ -164,17 +139,4 @@ export async function widgetShot(
   const path = await artifact(name);
   if (viewport) await page.screenshot({ path });
   else await (await page.$(host))!.screenshot({ path });
-}
-
-/** Forces the emulator's next matching request to fail or wait (emulator README, "Faults"). */
-export async function fault(
-  apiBase: string,
-  spec: { method?: string; path: string; status?: number; latencyMs?: number; count?: number },
-): Promise<void> {
-  const res = await fetch(`${apiBase}/__emulator/faults`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(spec),
-  });
-  if (!res.ok) throw new Error(`fault not accepted: ${res.status} ${await res.text()}`);
 }

@@ -12,24 +12,26 @@ import type { Page } from 'puppeteer-core';
 import {
   CREATE,
   chooseTarget,
-  clickDeep,
-  fault,
   fillCreate,
   LIST,
   listRows,
   logInAsDemo,
+  openLoggedIn,
   revealToken,
   statusWith,
   tickScope,
-  waitDeep,
   waitForRow,
   widgetShot,
 } from './api-user-steps.js';
 import {
+  clickDeep,
+  forceFault,
   openSeedPage,
   type Stack,
   startStack,
   storedSession,
+  unexpectedErrors,
+  waitDeep,
   waitForText,
 } from './widget-stack.js';
 
@@ -87,8 +89,7 @@ describe('API-user widgets on the seed page', () => {
 
   for (const c of cases) {
     it(`creates, lists, edits and deletes an API user of ${c.name}`, async () => {
-      const { page, errors } = await openSeedPage(stack);
-      await logInAsDemo(page);
+      const { page, errors } = await openLoggedIn(stack);
       const session = (await storedSession(page, stack))!;
       const target = await c.target(session.token);
       const shot = (state: string) =>
@@ -179,8 +180,7 @@ describe('API-user widgets on the seed page', () => {
   }
 
   it('busy, forbidden and rate-limited: one request per click and sentences to act on', async () => {
-    const { page } = await openSeedPage(stack);
-    await logInAsDemo(page);
+    const { page } = await openLoggedIn(stack);
     const session = (await storedSession(page, stack))!;
     const { products } = await get(session.token, '/v1/user/products');
     const sensors = products!.find((p) => p.slug === 'demo-sandbox-sensors')!;
@@ -191,7 +191,7 @@ describe('API-user widgets on the seed page', () => {
     const submit = `${CREATE} >>> [part=submit]`;
     const status = `${CREATE} >>> [part=status]`;
 
-    await fault(stack.emulator.url, { method: 'POST', path, latencyMs: 1500 });
+    await forceFault(stack, { method: 'POST', path, latencyMs: 1500 });
     await clickDeep(page, `${submit}:not([disabled])`);
     await page.$eval(CREATE, (el) =>
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click(),
@@ -202,7 +202,7 @@ describe('API-user widgets on the seed page', () => {
     assert.equal(stack.emulator.state.apiUsers.size, before + 1, 'one click, one API user');
 
     await page.locator(`${CREATE} >>> #friendly-name`).fill('E2E faults 2');
-    await fault(stack.emulator.url, { method: 'POST', path, status: 403 });
+    await forceFault(stack, { method: 'POST', path, status: 403 });
     await clickDeep(page, `${submit}:not([disabled])`);
     await waitForText(page, status, /You lack access to the product “Demo Sensors”/);
     await widgetShot(page, CREATE, 'api-users-create-forbidden');
@@ -211,7 +211,7 @@ describe('API-user widgets on the seed page', () => {
     );
     assert.equal(focused, 'status');
 
-    await fault(stack.emulator.url, { method: 'POST', path, status: 429 });
+    await forceFault(stack, { method: 'POST', path, status: 429 });
     await clickDeep(page, `${submit}:not([disabled])`);
     await waitForText(page, status, /Too many requests\. Wait 30 seconds/);
     assert.equal(stack.emulator.state.apiUsers.size, before + 1);
@@ -219,8 +219,7 @@ describe('API-user widgets on the seed page', () => {
   });
 
   it('creates an API user with the keyboard only', async () => {
-    const { page, errors } = await openSeedPage(stack);
-    await logInAsDemo(page);
+    const { page, errors } = await openLoggedIn(stack);
     await waitDeep(page, `${CREATE} >>> #friendly-name`);
     await page.$eval(CREATE, (el) =>
       el.shadowRoot!.querySelector<HTMLElement>('#friendly-name')!.focus(),
@@ -248,6 +247,71 @@ describe('API-user widgets on the seed page', () => {
     await page.close();
   });
 
+  it('writes screenshots of every state in light, dark and at a 375px phone width', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    const variants = [
+      { scheme: 'light', width: 1024 },
+      { scheme: 'dark', width: 1024 },
+      { scheme: 'light', width: 375 },
+    ] as const;
+    const each = async (steps: (tag: string, i: number) => Promise<void>) => {
+      for (const [i, { scheme, width }] of variants.entries()) {
+        await page.setViewport({ width, height: 800 });
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await steps(`${scheme}-${width}`, i);
+      }
+    };
+    await page.waitForFunction((tag) => customElements.get(tag), {}, LIST);
+    await each(async (tag) => {
+      await widgetShot(page, CREATE, `api-users-shot-create-logged-out-${tag}`);
+    });
+    await logInAsDemo(page);
+    const filter = `${CREATE} >>> particle-scope-picker >>> [part=filter]`;
+    const submitList = `${LIST} >>> form button[type=submit]:not([disabled])`;
+    const dialog = `${LIST} >>> particle-confirm-dialog >>> dialog[open]`;
+    await each(async (tag, i) => {
+      const shot = (host: typeof CREATE | typeof LIST, state: string, viewport = false) =>
+        widgetShot(page, host, `api-users-shot-${state}-${tag}`, viewport);
+      await waitDeep(page, filter);
+      await page.locator(filter).fill('device');
+      await shot(CREATE, 'create-filtered');
+      await (await page.$(filter))!.click({ count: 3 });
+      await page.keyboard.press('Backspace');
+      await fillCreate(page, `Screenshot backend ${i}`, []);
+      await clickDeep(page, `${CREATE} >>> particle-scope-picker >>> [part=presets] button`);
+      await shot(CREATE, 'create-form');
+      await clickDeep(page, `${CREATE} >>> [part=submit]:not([disabled])`);
+      await waitDeep(page, `${CREATE} >>> particle-api-user-token`);
+      await shot(CREATE, 'create-result');
+
+      await clickDeep(page, submitList);
+      await waitForRow(page, `Screenshot backend ${i}`);
+      await shot(LIST, 'list');
+      await clickDeep(
+        page,
+        `${LIST} >>> button[aria-label="Edit scopes of Screenshot backend ${i}"]`,
+      );
+      await waitDeep(page, `${LIST} >>> particle-api-user-editor >>> particle-scope-picker`);
+      await shot(LIST, 'edit');
+      await clickDeep(
+        page,
+        `${LIST} >>> particle-api-user-editor >>> .actions button[type=button]`,
+      );
+      await clickDeep(page, `${LIST} >>> button[aria-label="Delete Screenshot backend ${i}"]`);
+      await waitDeep(page, dialog);
+      await shot(LIST, 'delete-dialog', true);
+      await page.keyboard.press('Escape');
+      await waitDeep(page, dialog, true);
+
+      await forceFault(stack, { method: 'GET', path: '/v1/products/10001/team', status: 403 });
+      await clickDeep(page, submitList);
+      await waitForText(page, `${LIST} >>> [part=status]`, /You lack access/);
+      await shot(LIST, 'error');
+    });
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.close();
+  });
+
   it('asks a logged-out reader to log in, and the button goes to the login form', async () => {
     const { page, errors } = await openSeedPage(stack);
     await page.waitForFunction((tag) => customElements.get(tag), {}, CREATE);
@@ -261,8 +325,7 @@ describe('API-user widgets on the seed page', () => {
   });
 
   it('cancelling the delete dialog keeps the API user (keyboard only)', async () => {
-    const { page, errors } = await openSeedPage(stack);
-    await logInAsDemo(page);
+    const { page, errors } = await openLoggedIn(stack);
     await listFirstTarget(page);
     const [name] = (await listRows(page))[0]!;
     await clickDeep(page, `${LIST} >>> button[aria-label="Delete ${name}"]`);

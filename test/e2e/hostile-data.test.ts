@@ -7,22 +7,18 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
-import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
+import type { Page } from 'puppeteer-core';
 import {
   CREATE,
   chooseTarget,
-  clickDeep,
   fillCreate,
   LIST,
   listRows,
   logInAsDemo,
-  waitDeep,
   waitForRow,
   widgetShot,
 } from './api-user-steps.js';
-import { buildSite, launchBrowser, openPage, type ServedSite, serveSite } from './harness.js';
-import { SEED_PATH } from './widget-stack.js';
+import { clickDeep, openSeedPage, type Stack, startStack, waitDeep } from './widget-stack.js';
 
 const DATA = join(import.meta.dirname, '../fixtures/emulator/hostile-names.json');
 const TYPED = `<img src=x onerror="alert('typed')">Typed`;
@@ -51,22 +47,16 @@ function injectedElements(page: Page): Promise<string[]> {
 }
 
 describe('API-user widgets with hostile names from the API', () => {
-  let emulator: RunningEmulator;
-  let site: ServedSite;
-  let browser: Browser;
+  let stack: Stack;
   before(async () => {
-    emulator = await startEmulator({ port: 0, faults: true, quiet: true, dataFile: DATA });
-    site = await serveSite(await buildSite({ apiBase: emulator.url }));
-    browser = await launchBrowser();
+    stack = await startStack({ dataFile: DATA });
   });
   after(async () => {
-    await browser?.close();
-    await site?.close();
-    await emulator?.close();
+    await stack?.close();
   });
 
   it('shows every name as typed and runs none of it', async () => {
-    const { page, errors } = await openPage(browser, `${site.url}${SEED_PATH}`);
+    const { page, errors } = await openSeedPage(stack);
     const alerts: string[] = [];
     page.on('dialog', (dialog) => {
       alerts.push(dialog.message());
@@ -125,7 +115,7 @@ describe('API-user widgets with hostile names from the API', () => {
     await page.keyboard.press('Escape');
 
     // The organization's team, and a hostile name the reader types.
-    const org = emulator.state.orgs.find((o) => o.slug === 'evil-org')!;
+    const org = stack.emulator.state.orgs.find((o) => o.slug === 'evil-org')!;
     await chooseTarget(page, LIST, { kind: 'org', id: org.id });
     await clickDeep(page, `${LIST} >>> form button[type=submit]:not([disabled])`);
     await waitForRow(page, `"><svg onload=alert('org-api')>`);

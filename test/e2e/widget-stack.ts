@@ -1,8 +1,9 @@
 /**
- * What the login and create-token end-to-end suites share: one emulator (with
- * faults), the real site built against it and served on loopback, headless
+ * What the end-to-end suites share: one emulator (with faults, optionally on a
+ * `--data` file), the real site built against it and served on loopback, headless
  * Chromium, and small steps on the seed page (log in, read a session, force a
- * fault, compute the MFA account's one-time code).
+ * fault or a delay, wait for and click elements inside shadow roots, compute the
+ * MFA account's one-time code).
  */
 
 import { Secret, TOTP } from 'otpauth';
@@ -24,8 +25,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
-  const emulator = await startEmulator({ port: 0, faults: true, quiet: true });
+/** Starts the stack; `dataFile` seeds the emulator from a JSON file instead of its own seed. */
+export async function startStack(options: { dataFile?: string } = {}): Promise<Stack> {
+  const emulator = await startEmulator({ port: 0, faults: true, quiet: true, ...options });
   const dir = await buildSite({ apiBase: emulator.url });
   const site = await serveSite(dir);
   const browser = await launchBrowser();
@@ -74,10 +76,13 @@ export function currentCode(): string {
   return new TOTP({ secret: Secret.fromBase32(MFA_SECRET), digits: 6, period: 30 }).generate();
 }
 
-/** Forces the emulator's next matching request(s) to fail (see emulator README, faults). */
+/**
+ * Forces the emulator's next matching request(s) to fail with `status`, or to answer
+ * only after `latencyMs` (emulator README, "Faults").
+ */
 export async function forceFault(
   stack: Stack,
-  fault: { method?: string; path: string; status?: number; count?: number },
+  fault: { method?: string; path: string; status?: number; latencyMs?: number; count?: number },
 ): Promise<void> {
   const res = await fetch(`${stack.emulator.url}/__emulator/faults`, {
     method: 'POST',
@@ -136,6 +141,47 @@ export async function waitForText(page: Page, selector: string, pattern: RegExp)
     pattern.flags,
   );
   return textOf(page, selector);
+}
+
+/**
+ * Waits until a `>>>` selector matches (or, with `gone`, stops matching). Puppeteer's
+ * own waitForSelector re-checks on DOM mutations of the document only, so it can miss
+ * an element that appears inside a shadow root; this polls on animation frames.
+ */
+export async function waitDeep(page: Page, selector: string, gone = false): Promise<void> {
+  // No named functions inside: tsx would wrap them in a `__name` helper the page lacks.
+  await page
+    .waitForFunction(
+      (sel, wantGone) => {
+        // `a >>> b`: b anywhere inside a's shadow root, however deeply nested (as puppeteer).
+        let scopes: (Document | ShadowRoot)[] = [document];
+        let found: Element[] = [];
+        for (const part of sel.split('>>>')) {
+          found = [];
+          const queue = [...scopes];
+          while (queue.length) {
+            const root = queue.shift()!;
+            found.push(...root.querySelectorAll(part.trim()));
+            for (const el of root.querySelectorAll('*'))
+              if (el.shadowRoot) queue.push(el.shadowRoot);
+          }
+          scopes = found.flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []));
+        }
+        return wantGone ? found.length === 0 : found.length > 0;
+      },
+      { timeout: 10_000, polling: 'raf' },
+      selector,
+      gone,
+    )
+    .catch((error: Error) => {
+      throw new Error(`${gone ? 'Still there' : 'Never appeared'}: ${selector} (${error.message})`);
+    });
+}
+
+/** Waits for a `>>>` selector, then clicks it. */
+export async function clickDeep(page: Page, selector: string): Promise<void> {
+  await waitDeep(page, selector);
+  await page.locator(selector).click();
 }
 
 /** Fills <particle-sso>'s login form (light DOM) and presses Log in. */
