@@ -180,6 +180,18 @@ describe('errorFromResponse', () => {
     expect(error.message).to.match(/^That access token is invalid/);
   });
 
+  it('tells an SSO-only account to sign in with SSO, not to ask an administrator', () => {
+    const error = errorFromResponse(
+      passwordGrant,
+      403,
+      oauth('sso_user', 'Log in with SSO'),
+      new Headers(),
+    );
+    expect(error.kind).to.equal('forbidden');
+    expect(error.message).to.match(/single sign-on \(SSO\)/);
+    expect(error.message).not.to.contain('administrator');
+  });
+
   it('ignores bodies that are not objects', () => {
     const error = errorFromResponse(teamCall, 400, ['weird'], new Headers());
     expect(error.kind).to.equal('validation');

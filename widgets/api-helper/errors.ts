@@ -143,6 +143,8 @@ export function errorFromResponse(
   const mfaToken = (body as { mfa_token?: unknown } | undefined)?.mfa_token;
   // A token the reader pasted is not "your session": say what is wrong with it instead.
   const pasted = kind === 'session' && typeof req.auth === 'object';
+  // "Ask an administrator" would send an SSO-only reader (§2.1 `sso_user`) the wrong way.
+  const sso = kind === 'forbidden' && error === 'sso_user';
   return new ApiError({
     kind,
     status,
@@ -152,6 +154,8 @@ export function errorFromResponse(
     mfaToken: kind === 'mfa-required' && typeof mfaToken === 'string' ? mfaToken : undefined,
     message: pasted
       ? 'That access token is invalid, revoked or expired. Check it, or log in with your email and password.'
-      : undefined,
+      : sso
+        ? 'This account signs in with single sign-on (SSO), which a password login cannot do. Sign in with SSO in the Particle console or CLI, and use an access token from there.'
+        : undefined,
   });
 }
