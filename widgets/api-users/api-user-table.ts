@@ -86,6 +86,7 @@ export class ParticleApiUserTable extends LitElement {
           clip-path: inset(50%);
         }
         table,
+        caption,
         tbody,
         tr,
         th,

@@ -47,8 +47,10 @@ describe('API-user pieces at a phone width', () => {
     );
     expect(getComputedStyle(username!, '::before').content).to.equal('"Username"');
     expect(overflow(el)).to.equal(0);
-    // A name is never broken letter by letter: its cell spans the card.
+    // Neither a name nor the caption is broken letter by letter: they span the card.
     expect(name!.getBoundingClientRect().width).to.be.greaterThan(250);
+    const caption = el.shadowRoot!.querySelector('caption')!;
+    expect(caption.getBoundingClientRect().width).to.be.greaterThan(250);
   });
 
   it('the table stays a table when there is room', async () => {
