@@ -54,13 +54,8 @@ interface Created {
  *   Copy buttons (exported from the inner `particle-secret`).
  * @csspart command, command-code, command-copy - Each command box, its `<pre>` and its Copy button
  *   (exported from the inner `particle-snippet`s).
- * @cssprop [--particle-accent=#00838f] - Primary buttons, links, focus ring.
- * @cssprop [--particle-bg=#ffffff] - Background of the form.
- * @cssprop [--particle-fg=#1b1f23] - Text colour.
- * @cssprop [--particle-border=#c8ced6] - Borders of the box and fields.
- * @cssprop [--particle-radius=6px] - Corner radius.
- * @cssprop [--particle-font=system-ui] - Font family.
- * @cssprop [--particle-danger=#b42318] - Error text.
+ * @cssprop --particle-* - The same set as `<particle-sso>` (accent, accent-fg, bg, fg, muted,
+ *   border, surface, danger, success, radius, font, mono); see docs/partials/sso.md.
  * @slot - Nothing is slotted: the partial's no-JS fallback stays hidden in the light DOM.
  */
 @customElement('particle-create-token')
