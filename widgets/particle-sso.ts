@@ -121,6 +121,8 @@ export class ParticleSso extends LitElement {
     if (!this.#previous && session) {
       if (!this.#loggingIn) this.message = null;
       this.#loggingIn = false;
+      // A code step left open here would come back, stale, after the next logout.
+      if (this.#flow.step === 'mfa') this.#flow.cancel();
     }
     this.#previous = session;
   }

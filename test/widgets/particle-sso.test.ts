@@ -246,6 +246,18 @@ describe('<particle-sso>', () => {
       expect(document.activeElement).to.equal($(el, 'input[name=password]'));
     });
 
+    it('drops a code step left open when the reader logs in elsewhere', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      await toCodeStep(el);
+      signIn(API, { username: 'other@example.com' });
+      await el.updateComplete;
+      apiFor(API).session.end();
+      await el.updateComplete;
+      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect($(el, 'form[part=form]').hidden).to.equal(false);
+    });
+
     it('can be cancelled', async () => {
       fakeFetch({ 'POST /oauth/token': mfaAccount() });
       const el = await render();
