@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { deleteApiUser, listTeam } from './api-helper/api-users.js';
 import type { Target, TeamMember } from './api-helper/types.js';
+import type { ParticleApiUserEditor } from './api-users/api-user-editor.js';
 import type { ParticleApiUserTable } from './api-users/api-user-table.js';
 import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ParticleConfirmDialog } from './api-users/confirm-dialog.js';
@@ -162,6 +163,15 @@ export class ParticleApiUserList extends ApiUserWidget {
     this.#delete.run([listing.target, member]);
   }
 
+  /** Opens the scope editor under the user's row and takes keyboard users into it. */
+  private async openEditor(username: string): Promise<void> {
+    this.editing = username;
+    await this.updateComplete;
+    await this.renderRoot
+      .querySelector<ParticleApiUserEditor>('particle-api-user-editor')
+      ?.focusFirst();
+  }
+
   private async closeEditor(username: string): Promise<void> {
     this.editing = undefined;
     await this.updateComplete;
@@ -203,9 +213,7 @@ export class ParticleApiUserList extends ApiUserWidget {
         .users=${users}
         .editing=${this.editing}
         ?disabled=${busy}
-        @edit=${(e: CustomEvent<TeamMember>) => {
-          this.editing = e.detail.username;
-        }}
+        @edit=${(e: CustomEvent<TeamMember>) => this.openEditor(e.detail.username)}
         @delete=${(e: CustomEvent<TeamMember>) => this.confirmDelete(e.detail)}
       >
         ${

@@ -86,8 +86,10 @@ export class ParticleApiUserEditor extends LitElement {
     }
   }
 
-  /** Focuses the first control, when the list opens the editor. */
-  override focus(): void {
+  /** Focuses the Filter scopes field once rendered: the list calls it when it opens the editor. */
+  async focusFirst(): Promise<void> {
+    await this.updateComplete;
+    await this.picker?.updateComplete;
     this.picker?.shadowRoot?.querySelector('input')?.focus();
   }
 

@@ -35,7 +35,7 @@ describe('<particle-api-user-list> editing scopes', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('starts from the current scopes; Cancel closes and gives the focus back', async () => {
+  it('opens on the current scopes with the focus in it; Cancel closes and gives the focus back', async () => {
     routes();
     const el = await listWidget();
     await list(el);
@@ -44,6 +44,8 @@ describe('<particle-api-user-list> editing scopes', () => {
     expect(scopeBox(editor, 'devices:list').checked).to.equal(true);
     expect(scopeBox(editor, 'events:get').checked).to.equal(false);
     expect(editorButton(editor, 'Save scopes').disabled, 'nothing changed yet').to.equal(true);
+    const picker = editor.shadowRoot!.querySelector('particle-scope-picker')!;
+    await until(() => picker.shadowRoot!.activeElement?.getAttribute('part') === 'filter');
     editorButton(editor, 'Cancel').click();
     await until(() => !root(el).querySelector('particle-api-user-editor'));
     await until(
