@@ -133,6 +133,39 @@ describe('<particle-create-token> on the seed page', () => {
     await page.browserContext().close();
   });
 
+  it('creates and reveals a token with the keyboard alone; focus follows each step', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    const focused = () =>
+      page.$eval(WIDGET, (el) => {
+        const active = el.shadowRoot!.activeElement;
+        const inner = active?.shadowRoot?.activeElement;
+        return (inner ?? active)?.textContent?.trim() || active?.getAttribute('name') || '';
+      });
+    await page.$eval(WIDGET, (el) =>
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[name=username]')!.focus(),
+    );
+    await page.keyboard.type(DEMO.username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO.password);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1 h'); // a select follows typed letters: "1 hour"
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Create token');
+    await page.keyboard.press('Enter');
+    await waitForText(page, STATUS, /Token created; it expires in 1 hour\./);
+    assert.equal(await focused(), 'Your new access token', 'focus is on the result');
+    await page.keyboard.press('Tab'); // the masked value is not focusable; Show token is next
+    assert.equal(await focused(), 'Show token');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'Hide token');
+    assert.match(
+      await textOf(page, `${WIDGET} >>> particle-secret >>> [part=value]`),
+      /^[0-9a-f]{40}$/,
+    );
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
+  });
+
   it('creates a token that never expires', async () => {
     const { page, errors } = await openSeedPage(stack);
     await fillForm(page, DEMO, '0');

@@ -121,6 +121,7 @@ describe('<particle-create-token>', () => {
       expect(el.shadowRoot!.activeElement?.textContent).to.equal('Your new access token');
       expect($(el, 'input[name=password]').value).to.equal('');
       expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+      await expect(el).to.be.accessible();
     });
 
     it('shows the token only after Show token, and copies it', async () => {
@@ -197,6 +198,7 @@ describe('<particle-create-token>', () => {
       const code = $(el, 'input[name=otp]');
       expect(el.shadowRoot!.activeElement).to.equal(code);
       expect(status(el)).to.equal('Password accepted. One more step: the one-time code.');
+      await expect(el).to.be.accessible();
       expect(code.autocomplete).to.equal('one-time-code');
       type(code, '111111');
       $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
