@@ -37,6 +37,9 @@ interface Listing {
  * @csspart table - The table of API users (element `particle-api-user-table`).
  * @csspart kind - The Product / Organization radio group.
  * @csspart select - The Product or Organization selector.
+ * @csspart dialog - The delete confirmation `<dialog>`.
+ * @csspart confirm - The dialog's Delete button.
+ * @csspart cancel - The dialog's Cancel button.
  * @cssprop [--particle-accent=#00838f] - Buttons and focus ring.
  * @cssprop [--particle-danger=#b42318] - Errors and the Delete buttons.
  */
@@ -199,7 +202,10 @@ export class ParticleApiUserList extends ApiUserWidget {
       </form>
       ${this.statusLine()}
       ${this.listing ? this.renderListing(this.listing, busy) : nothing}
-      <particle-confirm-dialog confirm-label="Delete"></particle-confirm-dialog>
+      <particle-confirm-dialog
+        exportparts="dialog, confirm, cancel"
+        confirm-label="Delete"
+      ></particle-confirm-dialog>
     </div>`;
   }
 
