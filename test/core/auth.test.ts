@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
 import {
   getTokenInfo,
   getUser,
@@ -8,10 +7,10 @@ import {
   startSession,
   verifyMfa,
 } from '../../widgets/api-helper/auth.js';
-import { ApiClient } from '../../widgets/api-helper/client.js';
+import type { ApiClient } from '../../widgets/api-helper/client.js';
 import { ApiError } from '../../widgets/api-helper/errors.js';
-import { SessionStore } from '../../widgets/api-helper/session-store.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
+import { memoryClientPerTest } from '../helpers/memory-client.js';
 import { fakeToken } from '../helpers/session.js';
 
 const BASE = 'https://auth.example.test';
@@ -23,12 +22,8 @@ const grantBody = (expiresIn: number) => ({
 });
 
 let api: ApiClient;
-beforeEach(() => {
-  api = new ApiClient({ baseUrl: BASE, session: new SessionStore(BASE, { memoryOnly: true }) });
-});
-afterEach(() => {
-  api.session.dispose();
-  sinon.restore();
+memoryClientPerTest(BASE, (fresh) => {
+  api = fresh;
 });
 
 describe('login', () => {

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
 import {
   createApiUser,
   deleteApiUser,
@@ -7,15 +6,15 @@ import {
   teamPath,
   updateApiUser,
 } from '../../widgets/api-helper/api-users.js';
-import { ApiClient } from '../../widgets/api-helper/client.js';
+import type { ApiClient } from '../../widgets/api-helper/client.js';
 import {
   listOrgProducts,
   listOrgs,
   listSandboxProducts,
 } from '../../widgets/api-helper/products.js';
-import { SessionStore } from '../../widgets/api-helper/session-store.js';
 import type { Target } from '../../widgets/api-helper/types.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
+import { memoryClientPerTest } from '../helpers/memory-client.js';
 import { fakeToken } from '../helpers/session.js';
 
 const BASE = 'https://resources.example.test';
@@ -25,18 +24,14 @@ const org: Target = { kind: 'org', id: 'acme' };
 const apiUser = 'ci-bot+x7k2q9z0ab@api.particle.io';
 
 let api: ApiClient;
-beforeEach(() => {
-  api = new ApiClient({ baseUrl: BASE, session: new SessionStore(BASE, { memoryOnly: true }) });
+memoryClientPerTest(BASE, (fresh) => {
+  api = fresh;
   api.session.set({
     username: 'demo@example.com',
     token: TOKEN,
     expiresAt: null,
     persistence: 'memory',
   });
-});
-afterEach(() => {
-  api.session.dispose();
-  sinon.restore();
 });
 
 describe('products', () => {

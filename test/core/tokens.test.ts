@@ -1,23 +1,18 @@
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
 import { startSession } from '../../widgets/api-helper/auth.js';
-import { ApiClient } from '../../widgets/api-helper/client.js';
+import type { ApiClient } from '../../widgets/api-helper/client.js';
 import { ApiError } from '../../widgets/api-helper/errors.js';
-import { SessionStore } from '../../widgets/api-helper/session-store.js';
 import { checkToken } from '../../widgets/api-helper/tokens.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
+import { memoryClientPerTest } from '../helpers/memory-client.js';
 import { fakeToken } from '../helpers/session.js';
 
 const BASE = 'https://tokens.example.test';
 const TOKEN = fakeToken('d');
 
 let api: ApiClient;
-beforeEach(() => {
-  api = new ApiClient({ baseUrl: BASE, session: new SessionStore(BASE, { memoryOnly: true }) });
-});
-afterEach(() => {
-  api.session.dispose();
-  sinon.restore();
+memoryClientPerTest(BASE, (fresh) => {
+  api = fresh;
 });
 
 /** The ApiError a call rejects with; fails the test if it resolves. */
