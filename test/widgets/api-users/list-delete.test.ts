@@ -100,4 +100,29 @@ describe('<particle-api-user-list> deleting an API user', () => {
     );
     expect(rows(el)).to.have.length(2);
   });
+
+  it('a rate limit says the wait; an expired session brings back the login prompt', async () => {
+    routes({
+      [DELETE]: [
+        { status: 429, body: { error: 'rate_limit_exceeded' }, headers: { 'Retry-After': '17' } },
+        { status: 401, body: { error: 'invalid_token' } },
+      ],
+    });
+    const el = await listWidget();
+    await list(el);
+    const confirmDelete = async () => {
+      rowButton(el, 'Delete Backend').click();
+      await dialog(el).updateComplete;
+      dialog(el).shadowRoot!.querySelector<HTMLButtonElement>('[part=confirm]')!.click();
+    };
+    await confirmDelete();
+    await until(() => /17 seconds/.test(status(el).textContent ?? ''), 'no wait said');
+    expect(rows(el)).to.have.length(2);
+    await confirmDelete();
+    await until(() => root(el).querySelector('particle-login-prompt'), 'no login prompt');
+    const prompt = root(el).querySelector('particle-login-prompt')!;
+    await prompt.updateComplete;
+    expect(prompt.shadowRoot!.textContent).to.contain('Your session has expired.');
+    expect(table(el)).to.equal(null);
+  });
 });

@@ -114,4 +114,16 @@ describe('<particle-api-user-list> editing scopes', () => {
     expect(editor.shadowRoot!.activeElement).to.equal(editor.shadowRoot!.querySelector('.error'));
     expect(editor.shadowRoot!.querySelector('.error')!.textContent).to.contain('HTTP 500');
   });
+
+  it('an expired session during a save brings back the login prompt', async () => {
+    routes({ [PUT]: { status: 401, body: { error: 'invalid_token' } } });
+    const el = await listWidget();
+    await list(el);
+    const editor = await openEditor(el);
+    scopeBox(editor, 'events:get').click();
+    await editor.updateComplete;
+    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    await until(() => root(el).querySelector('particle-login-prompt'), 'no login prompt');
+    expect(root(el).querySelector('particle-api-user-editor')).to.equal(null);
+  });
 });
