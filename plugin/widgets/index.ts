@@ -1,25 +1,32 @@
 /**
- * The widget sub-plugin: bundles `widgets/` before every build (so `npm start`
- * rebuilds on change) and gives each page the scripts of the elements it uses.
+ * The widget sub-plugin: gives each page the scripts of the elements it uses, and
+ * bundles `widgets/` on every build (so `npm start` rebuilds on change).
+ *
+ * The bundle is written after the pages, so a build that fails (a page error, a blurb
+ * mistake) writes no widget scripts either: Eleventy runs `eleventy.before` listeners
+ * side by side, and a bundle started there kept writing after the build had failed.
  */
 import type { EleventyConfig } from '../eleventy.js';
 import { warn } from '../log.js';
 import type { ParticleDocsOptions } from '../options.js';
 import { bundleWidgets, widgetsOutDir } from './bundle.js';
-import { findWidgetEntries } from './entries.js';
+import { findWidgetEntries, type WidgetEntry } from './entries.js';
 import { injectWidgetScripts, usedWidgetTags } from './inject.js';
 
 export function registerWidgetBundle(
   eleventyConfig: EleventyConfig,
   opts: ParticleDocsOptions,
 ): void {
+  let entries: WidgetEntry[] = [];
   let available = new Set<string>();
   const warned = new Set<string>();
 
   eleventyConfig.addWatchTarget(opts.widgetsDir);
-  eleventyConfig.on('eleventy.before', async ({ directories, outputMode }) => {
-    const entries = findWidgetEntries(opts.widgetsDir);
+  eleventyConfig.on('eleventy.before', () => {
+    entries = findWidgetEntries(opts.widgetsDir);
     available = new Set(entries.map((entry) => entry.tag));
+  });
+  eleventyConfig.on('eleventy.after', async ({ directories, outputMode }) => {
     if (outputMode !== 'fs') return; // JSON output (tests, tools) writes no files
     await bundleWidgets({ entries, outDir: widgetsOutDir(directories.output) });
   });
