@@ -11,6 +11,7 @@ it('keeps unknown front matter for templates and warns about nothing', async () 
   const site = await build({
     input: await mkdtemp(join(tmpdir(), 'particle-front-matter-')),
     templates: {
+      'index.md': '---\ntitle: Home\n---\nHome.\n', // the header links to /
       'page.md': [
         '---',
         'title: Shared page',
