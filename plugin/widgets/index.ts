@@ -34,7 +34,14 @@ export function registerWidgetBundle(
   eleventyConfig.addTransform('particle-docs-widget-scripts', function (content) {
     const outputPath = this.page.outputPath;
     if (typeof outputPath !== 'string' || !outputPath.endsWith('.html')) return content;
-    for (const tag of usedWidgetTags(content)) {
+    const tags = usedWidgetTags(content);
+    if (tags.some((tag) => available.has(tag)) && !content.includes('</head>')) {
+      warn(
+        eleventyConfig,
+        `[particle-docs] ${this.page.inputPath} uses widgets but has no <head> to load their scripts from; readers see the fallback text only. Give it a layout, e.g. \`layout: commonTwo.hbs\`.`,
+      );
+    }
+    for (const tag of tags) {
       if (!available.has(tag) && !warned.has(tag)) {
         warned.add(tag);
         warn(

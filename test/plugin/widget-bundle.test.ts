@@ -86,3 +86,16 @@ it('warns, and loads nothing, when a page uses an element that has no source fil
   );
   assert.doesNotMatch(await site.page('/x/'), /<script/);
 });
+
+it('warns when a page with widgets has no layout, so no <head> for their scripts', async () => {
+  const site = await build({
+    input: await mkdtemp(join(tmpdir(), 'particle-no-layout-')),
+    templates: { 'bare.md': '---\ntitle: Bare\n---\n{{> sso}}\n' },
+  });
+  assert.ok(
+    site.warnings.some((w) =>
+      /bare\.md uses widgets but has no <head> .*`layout: commonTwo\.hbs`/.test(w),
+    ),
+    site.warnings.join('\n'),
+  );
+});
