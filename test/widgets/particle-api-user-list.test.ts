@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import { ParticleApiUserCreatedEvent } from '../../widgets/events.js';
 import type { ParticleApiUserList } from '../../widgets/particle-api-user-list.js';
 import '../../widgets/particle-api-user-list.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
-import { resetSessions, signIn } from '../helpers/session.js';
+import { resetSessions } from '../helpers/session.js';
 import {
   dialog,
   list,
@@ -18,14 +17,18 @@ import {
   table,
   listWidget as widget,
 } from './api-users/list-fixture.js';
-import { API, HOSTILE, liveRegions, person, teamRoutes, until } from './api-users/team-api.js';
+import {
+  API,
+  HOSTILE,
+  liveRegions,
+  loggedInEachTest,
+  person,
+  teamRoutes,
+  until,
+} from './api-users/team-api.js';
 
 describe('<particle-api-user-list>', () => {
-  beforeEach(() => signIn(API));
-  afterEach(() => {
-    sinon.restore();
-    resetSessions();
-  });
+  loggedInEachTest();
 
   it('is accessible', async () => {
     routes();

@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { ParticleApiUsersChangedEvent } from '../../../widgets/events.js';
-import { resetSessions, signIn } from '../../helpers/session.js';
 import {
   dialog,
   list,
@@ -15,16 +14,12 @@ import {
   TEAM,
   table,
 } from './list-fixture.js';
-import { API, defaultTeam, until } from './team-api.js';
+import { defaultTeam, loggedInEachTest, until } from './team-api.js';
 
 const DELETE = 'DELETE /v1/products/:product/team/:user';
 
 describe('<particle-api-user-list> deleting an API user', () => {
-  beforeEach(() => signIn(API));
-  afterEach(() => {
-    sinon.restore();
-    resetSessions();
-  });
+  loggedInEachTest();
 
   it('is accessible with the dialog open', async () => {
     routes();

@@ -1,7 +1,5 @@
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
 import { ParticleApiUserCreatedEvent } from '../../../widgets/events.js';
-import { resetSessions, signIn } from '../../helpers/session.js';
 import {
   editorButton,
   list,
@@ -15,17 +13,13 @@ import {
   TEAM,
   table,
 } from './list-fixture.js';
-import { API, apiUser, credentialsBody, defaultTeam, until } from './team-api.js';
+import { apiUser, credentialsBody, defaultTeam, loggedInEachTest, until } from './team-api.js';
 
 const PUT = 'PUT /v1/products/:product/team/:user';
 const NEW = 'c0ffee00'.repeat(5);
 
 describe('<particle-api-user-list> editing scopes', () => {
-  beforeEach(() => signIn(API));
-  afterEach(() => {
-    sinon.restore();
-    resetSessions();
-  });
+  loggedInEachTest();
 
   it('is accessible with the editor open', async () => {
     routes();

@@ -4,8 +4,7 @@ import { apiFor } from '../../../widgets/api-helper/client.js';
 import type { ParticleTargetPicker } from '../../../widgets/api-users/target-picker.js';
 import '../../../widgets/api-users/target-picker.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
-import { resetSessions, signIn } from '../../helpers/session.js';
-import { API, HOSTILE, teamRoutes, until } from './team-api.js';
+import { API, HOSTILE, loggedInEachTest, teamRoutes, until } from './team-api.js';
 
 interface Attrs {
   product?: string;
@@ -30,11 +29,7 @@ const radio = (el: ParticleTargetPicker, value: string) =>
   root(el).querySelector<HTMLInputElement>(`input[type=radio][value=${value}]`)!;
 
 describe('<particle-target-picker>', () => {
-  beforeEach(() => signIn(API));
-  afterEach(() => {
-    sinon.restore();
-    resetSessions();
-  });
+  loggedInEachTest();
 
   it('is accessible', async () => {
     fakeFetch(teamRoutes());

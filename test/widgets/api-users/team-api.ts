@@ -1,10 +1,12 @@
 import { waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 /**
  * The API the API-user widget suites talk to, as fake-fetch routes: a sandbox
  * product, an organization with one product, and a team of two API users and two
  * people. `hostile` swaps every name for markup that must stay text.
  */
 import type { Responder } from '../../helpers/fake-fetch.js';
+import { resetSessions, signIn } from '../../helpers/session.js';
 
 /**
  * A different API origin per test file (each file is its own page): the runner runs two
@@ -111,4 +113,13 @@ export function liveRegions(root: ShadowRoot): Element[] {
     for (const el of node.querySelectorAll('*')) if (el.shadowRoot) queue.push(el.shadowRoot);
   }
   return found;
+}
+
+/** Each test of the calling suite starts logged in to API and ends with fakes and sessions reset. */
+export function loggedInEachTest(): void {
+  beforeEach(() => signIn(API));
+  afterEach(() => {
+    sinon.restore();
+    resetSessions();
+  });
 }
