@@ -62,6 +62,17 @@ describe('<particle-api-user-list> editing scopes', () => {
     expect(editorButton(editor, 'Save scopes').disabled).to.equal(false);
   });
 
+  /** Lists, opens Backend's editor, adds events:get and presses Save scopes. */
+  async function saveWithEventsGet() {
+    const el = await listWidget();
+    await list(el);
+    const editor = await openEditor(el);
+    scopeBox(editor, 'events:get').click();
+    await editor.updateComplete;
+    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    return { el, editor };
+  }
+
   it('saving shows the new token once and the table updates by itself', async () => {
     const updated = apiUser('Backend', ['devices:list', 'devices:get', 'events:get'], 'b1');
     const api = routes({
@@ -71,12 +82,7 @@ describe('<particle-api-user-list> editing scopes', () => {
         { body: { ok: true, team: [updated, defaultTeam()[3]] } },
       ],
     });
-    const el = await listWidget();
-    await list(el);
-    const editor = await openEditor(el);
-    scopeBox(editor, 'events:get').click();
-    await editor.updateComplete;
-    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    const { el, editor } = await saveWithEventsGet();
     editor.shadowRoot!.querySelector('form')!.requestSubmit();
     await until(() => editor.shadowRoot!.querySelector('particle-api-user-token'));
     const puts = api.callsTo(PUT);
@@ -98,12 +104,7 @@ describe('<particle-api-user-list> editing scopes', () => {
 
   it('a failed save is said beside the buttons and takes the focus', async () => {
     routes({ [PUT]: { status: 500, body: { ok: false, error: 'boom' } } });
-    const el = await listWidget();
-    await list(el);
-    const editor = await openEditor(el);
-    scopeBox(editor, 'events:get').click();
-    await editor.updateComplete;
-    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    const { editor } = await saveWithEventsGet();
     await until(() => editor.shadowRoot!.querySelector('.error'));
     expect(editor.shadowRoot!.activeElement).to.equal(editor.shadowRoot!.querySelector('.error'));
     expect(editor.shadowRoot!.querySelector('.error')!.textContent).to.contain('HTTP 500');
@@ -111,12 +112,7 @@ describe('<particle-api-user-list> editing scopes', () => {
 
   it('an expired session during a save brings back the login prompt', async () => {
     routes({ [PUT]: { status: 401, body: { error: 'invalid_token' } } });
-    const el = await listWidget();
-    await list(el);
-    const editor = await openEditor(el);
-    scopeBox(editor, 'events:get').click();
-    await editor.updateComplete;
-    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    const { el } = await saveWithEventsGet();
     await until(() => root(el).querySelector('particle-login-prompt'), 'no login prompt');
     expect(root(el).querySelector('particle-api-user-editor')).to.equal(null);
   });
