@@ -64,6 +64,8 @@ export class ParticleScopePicker extends LitElement {
 
   override render() {
     const shown = filterGroups(this.groups, this.query);
+    // While filtering, how many match: with a selection hidden by the filter, the two counts differ.
+    const matching = shown.reduce((n, group) => n + group.scopes.length, 0);
     const selected = new Set(this.value);
     const total = this.allScopes.length;
     return html`
@@ -101,7 +103,9 @@ export class ParticleScopePicker extends LitElement {
           </button>
         </div>
       </div>
-      <p part="count" class="count">${selected.size} of ${total} scopes selected</p>
+      <p part="count" class="count">
+        ${selected.size} of ${total} scopes selected${this.query.trim() ? ` · ${matching} shown` : ''}
+      </p>
       <div part="groups" class="groups">
         ${
           shown.length === 0

@@ -70,6 +70,7 @@ describe('<particle-scope-picker>', () => {
     await filter(el, 'ledger');
     expect(checkboxes(el).every((c) => nameOf(c)!.startsWith('ledger'))).to.equal(true);
     expect(checkboxes(el).length).to.equal(11);
+    expect(count(el)!.replace(/\s+/g, ' ').trim()).to.equal('1 of 94 scopes selected · 11 shown');
     await filter(el, 'cloud functions');
     expect(checkboxes(el).map(nameOf)).to.include('devices.function:call');
     await filter(el, 'no-such-scope');
