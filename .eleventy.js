@@ -4,8 +4,9 @@ import particleDocs, { templateConfig } from './plugin/index.js';
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(particleDocs, {
-    apiBase: process.env.PARTICLE_API_BASE ?? 'https://api.particle.io',
-    session: process.env.PARTICLE_DOCS_SESSION ?? 'default',
+    // `||`: a variable that is set but empty (`PARTICLE_API_BASE= npm run build`) means unset.
+    apiBase: process.env.PARTICLE_API_BASE || 'https://api.particle.io',
+    session: process.env.PARTICLE_DOCS_SESSION || 'default',
     strictLinks: process.env.STRICT_LINKS === '1',
   });
 }

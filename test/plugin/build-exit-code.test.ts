@@ -1,33 +1,11 @@
 // The real build command (`npm run build`: Eleventy with .eleventy.js under tsx) exits
-// non-zero on a build error, with the file in its output.
+// non-zero on a build error, with the file in its output; its environment variables work.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { repoRoot } from './helpers/build.js';
-
-function eleventy(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'),
-        '--quiet',
-        ...args,
-      ],
-      { cwd: repoRoot, env: { ...process.env, ...env } },
-      (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
-    );
-  });
-}
+import { buildCommand as eleventy } from './helpers/build.js';
 
 it('exits non-zero on a page error, naming the file and line', async () => {
   const out = await mkdtemp(join(tmpdir(), 'particle-exit-'));
@@ -56,4 +34,17 @@ it('exits non-zero on broken links with STRICT_LINKS=1, and zero without', async
     /4 internal link\(s\) lead to no page of this site/,
     'warnings show even with --quiet',
   );
+});
+
+it('treats an empty PARTICLE_API_BASE as unset, and uses a set one', async () => {
+  const [empty, emulator] = await Promise.all(
+    ['', 'http://127.0.0.1:8081'].map(async (PARTICLE_API_BASE) => {
+      const out = await mkdtemp(join(tmpdir(), 'particle-exit-'));
+      const run = await eleventy([`--output=${out}`], { PARTICLE_API_BASE });
+      assert.equal(run.code, 0, run.out);
+      return readFile(join(out, 'reference/cloud-apis/access-tokens/index.html'), 'utf8');
+    }),
+  );
+  assert.match(empty!, /<particle-sso api-base="https:\/\/api\.particle\.io">/);
+  assert.match(emulator!, /<particle-sso api-base="http:\/\/127\.0\.0\.1:8081">/);
 });

@@ -5,6 +5,7 @@
  *   const site = await build({ input: 'content' });
  *   site.page('/reference/cloud-apis/access-tokens/')  // the HTML
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -120,4 +121,26 @@ export async function buildFailure(input: string, outDir?: string): Promise<stri
     return errorChain(error);
   }
   throw new Error(`Expected the build of ${input} to fail, but it succeeded.`);
+}
+
+/** Runs the real build command (`npm run build`: Eleventy with .eleventy.js under tsx). */
+export function buildCommand(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'),
+        '--quiet',
+        ...args,
+      ],
+      { cwd: repoRoot, env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
+    );
+  });
 }
