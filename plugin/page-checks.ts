@@ -6,9 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type Handlebars from 'handlebars';
-import { BuildError } from './build-error.js';
+import { BuildError, displayPath } from './build-error.js';
 import type { EleventyConfig } from './eleventy.js';
 import { checkIncludeDefinitions } from './include-definitions.js';
+import { warn } from './log.js';
+import { findUnknownVariables } from './page-variables.js';
 import type { PartialInfo } from './partials.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;
@@ -122,8 +124,14 @@ export function registerPageChecks(
     }
     checkIncludeDefinitions(data.includeDefinitions, file);
     const lineOffset = bodyLineOffset(file, content);
-    const uses = findPartialUses(parsePage(hbsInstance, content, file, lineOffset));
-    checkPartialUses(uses, getPartials(), file, lineOffset);
+    const ast = parsePage(hbsInstance, content, file, lineOffset);
+    checkPartialUses(findPartialUses(ast), getPartials(), file, lineOffset);
+    for (const { name, line } of findUnknownVariables(ast, data, hbsInstance)) {
+      warn(
+        eleventyConfig,
+        `[particle-docs] ${displayPath(file)}:${line + lineOffset}: {{${name}}} is not in this page's data (front matter or site data), so it renders as nothing.`,
+      );
+    }
     return undefined;
   });
 }
