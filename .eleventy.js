@@ -7,7 +7,8 @@ export default function (eleventyConfig) {
     // `||`: a variable that is set but empty (`PARTICLE_API_BASE= npm run build`) means unset.
     apiBase: process.env.PARTICLE_API_BASE || 'https://api.particle.io',
     session: process.env.PARTICLE_DOCS_SESSION || 'default',
-    strictLinks: process.env.STRICT_LINKS === '1',
+    // Any value but empty, 0 or false: CI files often say STRICT_LINKS=true.
+    strictLinks: !['', '0', 'false'].includes(process.env.STRICT_LINKS ?? ''),
   });
 }
 

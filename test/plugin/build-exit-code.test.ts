@@ -14,26 +14,28 @@ it('exits non-zero on a page error, naming the file and line', async () => {
   assert.match(run.out, /test\/fixtures\/plugin\/unknown-partial\/page\.md:10: Unknown partial/);
 });
 
-it('exits non-zero on broken links with STRICT_LINKS=1, and zero without', async () => {
-  const [strict, lenient] = await Promise.all([
-    mkdtemp(join(tmpdir(), 'particle-exit-')).then((out) =>
-      eleventy([`--output=${out}`], { STRICT_LINKS: '1' }),
-    ),
-    mkdtemp(join(tmpdir(), 'particle-exit-')).then((out) =>
-      eleventy([`--output=${out}`], { STRICT_LINKS: '' }),
-    ),
-  ]);
-  assert.notEqual(strict.code, 0);
-  assert.match(
-    strict.out,
-    /\/reference\/device-cloud\/api\/ \(linked from content\/reference\/cloud-apis\/access-tokens\.md\)/,
+it('exits non-zero on broken links with STRICT_LINKS=1 (or true), and zero with it unset or 0', async () => {
+  const [strict, strictTrue, lenient, off] = await Promise.all(
+    ['1', 'true', '', '0'].map(async (STRICT_LINKS) => {
+      const out = await mkdtemp(join(tmpdir(), 'particle-exit-'));
+      return eleventy([`--output=${out}`], { STRICT_LINKS });
+    }),
   );
-  assert.equal(lenient.code, 0, lenient.out);
-  assert.match(
-    lenient.out,
-    /4 internal link\(s\) lead to no page of this site/,
-    'warnings show even with --quiet',
-  );
+  for (const run of [strict!, strictTrue!]) {
+    assert.notEqual(run.code, 0, run.out);
+    assert.match(
+      run.out,
+      /\/reference\/device-cloud\/api\/ \(linked from content\/reference\/cloud-apis\/access-tokens\.md\)/,
+    );
+  }
+  for (const run of [lenient!, off!]) {
+    assert.equal(run.code, 0, run.out);
+    assert.match(
+      run.out,
+      /4 internal link\(s\) lead to no page of this site/,
+      'warnings show even with --quiet',
+    );
+  }
 });
 
 it('treats an empty PARTICLE_API_BASE as unset, and uses a set one', async () => {
