@@ -12,8 +12,10 @@ import {
   HOSTILE,
   liveRegions,
   teamRoutes,
+  teamRoutesUnlessFaked,
   until,
 } from './api-users/team-api.js';
+import { runWidgetBaseTests } from './widget-base-tests.js';
 
 const NEW_TOKEN = 'f00dfeed'.repeat(5);
 const USERNAME = 'backend+x7k2@api.particle.io';
@@ -54,6 +56,20 @@ describe('<particle-api-user-create>', () => {
     sinon.restore();
     resetSessions();
     for (const sso of document.querySelectorAll('particle-sso')) sso.remove();
+  });
+
+  runWidgetBaseTests('<particle-api-user-create>', {
+    setup: () => {
+      signIn(API);
+      teamRoutesUnlessFaked();
+      return widget();
+    },
+    fill: (shadow) =>
+      fill((shadow as ShadowRoot).host as ParticleApiUserCreate, 'Backend', ['devices:list']),
+    submit: '[part=submit]',
+    route: 'POST /v1/products/:product/team',
+    kept: ['#friendly-name'],
+    extraRoutes: teamRoutes(),
   });
 
   it('is accessible', async () => {
@@ -175,21 +191,6 @@ describe('<particle-api-user-create>', () => {
       expect(api.callsTo('POST /v1/orgs/:org/team')[0]!.path).to.equal('/v1/orgs/org-acme-id/team');
     });
 
-    it('sends one request per click and shows the busy state', async () => {
-      const api = fakeFetch({ ...teamRoutes(), 'POST /v1/products/:product/team': 'hang' });
-      const el = await widget();
-      await fill(el, 'Backend', ['devices:list']);
-      submit(el).click();
-      await el.updateComplete;
-      submit(el).click();
-      root(el).querySelector('form')!.requestSubmit();
-      await el.updateComplete;
-      expect(api.callsTo('POST /v1/products/:product/team')).to.have.length(1);
-      expect(submit(el).disabled).to.equal(true);
-      expect(root(el).querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
-      expect(status(el).textContent).to.contain('Creating API user “Backend”…');
-    });
-
     it('a 403 says the reader lacks access to that product, and keeps the input', async () => {
       fakeFetch({
         ...teamRoutes(),
@@ -207,22 +208,6 @@ describe('<particle-api-user-create>', () => {
       expect(submit(el).disabled).to.equal(false);
     });
 
-    it('a rate limit says how long to wait', async () => {
-      fakeFetch({
-        ...teamRoutes(),
-        'POST /v1/products/:product/team': {
-          status: 429,
-          body: { ok: false, error: 'Too many requests' },
-          headers: { 'Retry-After': '42' },
-        },
-      });
-      const el = await widget();
-      await fill(el, 'Backend', ['devices:list']);
-      submit(el).click();
-      await until(() => status(el).classList.contains('error'));
-      expect(status(el).textContent).to.contain('Wait 42 seconds');
-    });
-
     it('an expired session brings back the login prompt', async () => {
       fakeFetch({
         ...teamRoutes(),
@@ -235,26 +220,6 @@ describe('<particle-api-user-create>', () => {
       const prompt = root(el).querySelector('particle-login-prompt')!;
       await prompt.updateComplete;
       expect(prompt.shadowRoot!.textContent).to.contain('Your session has expired.');
-    });
-
-    it('a network failure and a server error are sentences, not dumps', async () => {
-      fakeFetch({
-        ...teamRoutes(),
-        'POST /v1/products/:product/team': [
-          'network-error',
-          { status: 502, raw: '<html>bad gateway</html>' },
-          { status: 200, raw: '<html>oops</html>' },
-        ],
-      });
-      const el = await widget();
-      await fill(el, 'Backend', ['devices:list']);
-      submit(el).click();
-      await until(() => status(el).classList.contains('error'));
-      expect(status(el).textContent).to.contain('Could not reach the Particle API');
-      submit(el).click();
-      await until(() => status(el).textContent?.includes('HTTP 502'));
-      submit(el).click();
-      await until(() => /could not be read/i.test(status(el).textContent ?? ''));
     });
 
     it('says a rejected input in the API’s own words, and keeps the form', async () => {

@@ -24,11 +24,25 @@ import {
   loggedInEachTest,
   person,
   teamRoutes,
+  teamRoutesUnlessFaked,
   until,
 } from './api-users/team-api.js';
+import { runWidgetBaseTests } from './widget-base-tests.js';
 
 describe('<particle-api-user-list>', () => {
   loggedInEachTest();
+
+  runWidgetBaseTests('<particle-api-user-list>', {
+    setup: () => {
+      teamRoutesUnlessFaked();
+      return widget();
+    },
+    fill: () => {},
+    submit: 'form button[type=submit]',
+    route: TEAM,
+    kept: [],
+    extraRoutes: teamRoutes(),
+  });
 
   it('is accessible', async () => {
     routes();
@@ -178,17 +192,6 @@ describe('<particle-api-user-list>', () => {
       expect(root(el).activeElement).to.equal(status(el));
       listButton(el).click();
       await until(() => status(el).textContent?.includes('Wait 7 seconds'));
-    });
-
-    it('one request per click while listing', async () => {
-      const api = routes({ [TEAM]: 'hang' });
-      const el = await widget();
-      listButton(el).click();
-      await el.updateComplete;
-      listButton(el).click();
-      root(el).querySelector('form')!.requestSubmit();
-      expect(api.callsTo(TEAM)).to.have.length(1);
-      expect(listButton(el).disabled).to.equal(true);
     });
   });
 

@@ -3,6 +3,7 @@
  * and the table turns each API user into a card whose cells say what they are.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import type { ParticleApiUserTable } from '../../../widgets/api-users/api-user-table.js';
 import '../../../widgets/api-users/api-user-table.js';
 import type { ParticleApiUserToken } from '../../../widgets/api-users/new-token.js';
@@ -15,13 +16,8 @@ const USER = {
   scopes: ['devices:list', 'devices.function:call', 'service_agreements.usage_reports:create'],
 };
 
-/** Renders `content` in a 320px-wide column. */
-async function narrow<T extends HTMLElement>(content: unknown): Promise<T> {
-  const column = await fixture(html`<div style="width: 320px">${content}</div>`);
-  const el = column.firstElementChild as T & { updateComplete: Promise<unknown> };
-  await el.updateComplete;
-  return el;
-}
+/** Renders `content` (an element styled `width: 320px`, like a phone's column). */
+const narrow = <T extends HTMLElement>(content: TemplateResult) => fixture<T>(content);
 
 /** How far anything inside `root` reaches past `el`'s right edge, in pixels. */
 function overflow(el: HTMLElement): number {
@@ -35,7 +31,11 @@ function overflow(el: HTMLElement): number {
 describe('API-user pieces at a phone width', () => {
   it('the table stacks each API user as a card with labelled cells', async () => {
     const el = await narrow<ParticleApiUserTable>(
-      html`<particle-api-user-table caption="API users of Widgets" .users=${[USER]}></particle-api-user-table>`,
+      html`<particle-api-user-table
+        style="width: 320px"
+        caption="API users of Widgets"
+        .users=${[USER]}
+      ></particle-api-user-table>`,
     );
     const row = el.shadowRoot!.querySelector('tr[data-username]')!;
     const [name, username, scopes] = [...row.children] as HTMLElement[];
@@ -54,11 +54,9 @@ describe('API-user pieces at a phone width', () => {
   });
 
   it('the table stays a table when there is room', async () => {
-    const column = await fixture(
-      html`<div style="width: 900px"><particle-api-user-table .users=${[USER]}></particle-api-user-table></div>`,
+    const el = await fixture<ParticleApiUserTable>(
+      html`<particle-api-user-table style="width: 900px" .users=${[USER]}></particle-api-user-table>`,
     );
-    const el = column.firstElementChild as ParticleApiUserTable;
-    await el.updateComplete;
     const row = el.shadowRoot!.querySelector('tr[data-username]')!;
     const [name, username] = [...row.children] as HTMLElement[];
     expect(username!.getBoundingClientRect().top).to.equal(name!.getBoundingClientRect().top);
@@ -68,6 +66,7 @@ describe('API-user pieces at a phone width', () => {
   it('a new token, its username and the curl stay inside the column', async () => {
     const el = await narrow<ParticleApiUserToken>(
       html`<particle-api-user-token
+        style="width: 320px"
         .credentials=${{ username: USER.username, token: 'a'.repeat(40) }}
         .command=${`curl -X POST https://api.particle.io/v1/products/1001/team -H "Authorization: Bearer $PARTICLE_ACCESS_TOKEN" -d '{"friendly_name":"${USER.friendly_name}"}'`}
       ></particle-api-user-token>`,

@@ -5,7 +5,7 @@ import sinon from 'sinon';
  * product, an organization with one product, and a team of two API users and two
  * people. `hostile` swaps every name for markup that must stay text.
  */
-import type { Responder } from '../../helpers/fake-fetch.js';
+import { fakeFetch, type Responder } from '../../helpers/fake-fetch.js';
 import { resetSessions, signIn } from '../../helpers/session.js';
 
 /**
@@ -122,4 +122,12 @@ export function loggedInEachTest(): void {
     sinon.restore();
     resetSessions();
   });
+}
+
+/**
+ * Answers with `teamRoutes()` unless the test already faked fetch: the shared widget suite
+ * fakes it only in the tests that answer the submit their own way.
+ */
+export function teamRoutesUnlessFaked(): void {
+  if (!('restore' in window.fetch)) fakeFetch(teamRoutes());
 }
