@@ -1,8 +1,8 @@
 /**
  * Checks each Markdown page before it renders: its Handlebars parses, every `{{> partial}}`
  * exists and gets only the parameters it declares, and `includeDefinitions` names
- * known entries.
- * Throwing here stops the build before the page is written, with file and line.
+ * known entries. Throwing here stops the build before the page is written, with file
+ * and line. An unknown `{{variable}}` is only a warning: the page is still correct HTML.
  */
 import { readFileSync } from 'node:fs';
 import type Handlebars from 'handlebars';
