@@ -29,17 +29,24 @@ export default css`
   .groups {
     max-height: 24rem;
     overflow: auto;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-    align-items: start;
-    gap: 0.5rem;
     padding: 0.25rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
 
+  /*
+   * Columns, not a grid: groups of 1 to 11 scopes pack without holes and read top to bottom.
+   * Inside the scrolling box, which has the height limit: a multicol box with one would
+   * spill its extra columns sideways.
+   */
+  .columns {
+    columns: 16rem;
+    column-gap: 0.5rem;
+  }
+
   fieldset {
-    margin: 0;
+    break-inside: avoid;
+    margin: 0 0 0.5rem;
     padding: 0.4rem 0.6rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -110,7 +110,9 @@ export class ParticleScopePicker extends LitElement {
         ${
           shown.length === 0
             ? html`<p class="empty">No scope matches “${this.query}”.</p>`
-            : shown.map((group) => this.renderGroup(group, selected))
+            : html`<div class="columns">
+              ${shown.map((group) => this.renderGroup(group, selected))}
+            </div>`
         }
       </div>
     `;

@@ -65,6 +65,21 @@ describe('<particle-scope-picker>', () => {
     expect(count(el)).to.contain('1 of 94');
   });
 
+  it('packs the groups into columns without holes between them', async () => {
+    const el = await fixture<ParticleScopePicker>(
+      html`<particle-scope-picker style="width: 700px"></particle-scope-picker>`,
+    );
+    const boxes = [...root(el).querySelectorAll('fieldset')].map((f) => f.getBoundingClientRect());
+    const columns = new Map<number, DOMRect[]>();
+    for (const box of boxes) columns.set(box.left, [...(columns.get(box.left) ?? []), box]);
+    expect(columns.size, 'two columns at 700px').to.equal(2);
+    for (const column of columns.values()) {
+      column.sort((a, b) => a.top - b.top);
+      const gaps = column.slice(1).map((box, i) => box.top - column[i]!.bottom);
+      expect(Math.max(...gaps)).to.be.below(12);
+    }
+  });
+
   it('filters by name or description, keeping the selection', async () => {
     const el = await picker(['sims:list']);
     await filter(el, 'ledger');
