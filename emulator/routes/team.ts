@@ -105,7 +105,9 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
           body.username !== undefined
         ) {
           const invite = readInvite(body);
-          if (humanTeam(state, target).some((m) => m.username === invite.username)) {
+          // Emails ignore case (logins do too): `Ada@Example.com` is the member `ada@example.com`.
+          const email = invite.username.toLowerCase();
+          if (humanTeam(state, target).some((m) => m.username.toLowerCase() === email)) {
             throw appError(400, `${invite.username} is already a member of this team`);
           }
           ownTeam(target).push(invite);

@@ -121,6 +121,15 @@ for (const base of ['/v1/products/demo-sandbox-tracker', '/v1/orgs/acme']) {
       ]);
     });
 
+    it('refuses to invite someone already on the team, whatever the case of the email', async () => {
+      const { request } = emulator();
+      const token = await login(request);
+      for (const username of ['demo@example.com', 'Demo@Example.COM']) {
+        const res = await request(`${base}/team`, json('POST', { username }, token));
+        assert.match((await expectJson(res, 400)).error, /is already a member of this team/);
+      }
+    });
+
     it('validates the body with a 400 that names the field', async () => {
       const { request } = emulator();
       const token = await login(request);
