@@ -91,7 +91,9 @@ function checkPartialUses(
     const line = use.line + lineOffset;
     const partial = partials.get(use.name);
     if (!partial) {
-      const known = [...partials.keys()].join(', ');
+      const known =
+        [...partials.keys()].join(', ') ||
+        'none (the partials folder, option partialsDir, has no .hbs file)';
       throw new BuildError(file, line, `Unknown partial "${use.name}". Known partials: ${known}.`);
     }
     for (const param of use.params) {
