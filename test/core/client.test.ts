@@ -97,6 +97,21 @@ describe('ApiClient.send', () => {
     expect(fake.calls).to.have.length(0);
   });
 
+  it('refuses a path with a . or .. segment, which URL parsing would send elsewhere', async () => {
+    const fake = fakeFetch({});
+    for (const id of ['..', '.', '%2e%2E']) {
+      const error = await rejection(
+        client().send({ method: 'GET', path: `/v1/orgs/${id}/products`, auth: 'none' }),
+      );
+      expect(error.kind).to.equal('validation');
+    }
+    expect(fake.calls).to.have.length(0);
+    await client()
+      .send({ method: 'GET', path: '/v1/orgs/a..b/products', auth: 'none' })
+      .catch(() => {});
+    expect(fake.calls).to.have.length(1);
+  });
+
   it('turns an HTML error page into a server error, never a SyntaxError', async () => {
     fakeFetch({
       'GET /v1/orgs': {

@@ -70,6 +70,13 @@ export class ApiClient {
 
   /** Sends the request and resolves with the parsed JSON body; rejects with an `ApiError` only. */
   async send<T>(req: ApiRequest, options: CallOptions = {}): Promise<T> {
+    if (hasDotSegment(req.path)) {
+      // `fetch` would resolve `/v1/orgs/../products` to `/v1/products`: another call entirely.
+      throw new ApiError({
+        kind: 'validation',
+        message: 'That is not a valid product, organization or user name. Check it and try again.',
+      });
+    }
     const token = req.auth === 'session' ? this.session.value?.token : undefined;
     if (req.auth === 'session' && !token) {
       throw new ApiError({
@@ -116,6 +123,14 @@ export class ApiClient {
     }
     return body.value as T;
   }
+}
+
+/** True when a path segment is `.` or `..`, which URL parsing removes (also as `%2e`). */
+function hasDotSegment(path: string): boolean {
+  return path
+    .split('?')[0]!
+    .split('/')
+    .some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
 }
 
 /** `AbortSignal.any` where the browser has it (Safari < 17.4 does not), else the same by hand. */
