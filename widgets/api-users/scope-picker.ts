@@ -35,8 +35,30 @@ export class ParticleScopePicker extends LitElement {
 
   @state() private query = '';
 
+  /**
+   * Scopes the value holds that the catalogue lacks (an API user made elsewhere, or a scope
+   * newer than this page). They get a group of their own, so saving an edit keeps them
+   * unless the reader unticks them.
+   */
+  @state() private others: readonly string[] = [];
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('value') && !changed.has('groups')) return;
+    const known = new Set(this.allScopes);
+    const unknown = this.value.filter((scope) => !known.has(scope));
+    if (unknown.length) this.others = [...this.others, ...unknown];
+  }
+
+  /** The catalogue's groups, plus one for the scopes it lacks. */
+  private get offered(): readonly ScopeGroup[] {
+    if (this.others.length === 0) return this.groups;
+    const description = 'Granted to this API user, but not in the list of scopes this page knows.';
+    const scopes = this.others.map((name) => ({ name, description }));
+    return [...this.groups, { resource: '', label: 'Other', scopes }];
+  }
+
   private get allScopes(): string[] {
-    return this.groups.flatMap((group) => group.scopes.map((s) => s.name));
+    return this.offered.flatMap((group) => group.scopes.map((s) => s.name));
   }
 
   /** Replaces the selection, keeping catalogue order, and tells the form. */
@@ -63,7 +85,7 @@ export class ParticleScopePicker extends LitElement {
   }
 
   override render() {
-    const shown = filterGroups(this.groups, this.query);
+    const shown = filterGroups(this.offered, this.query);
     // While filtering, how many match: with a selection hidden by the filter, the two counts differ.
     const matching = shown.reduce((n, group) => n + group.scopes.length, 0);
     const selected = new Set(this.value);
@@ -124,7 +146,7 @@ export class ParticleScopePicker extends LitElement {
     return html`
       <fieldset part="group" ?disabled=${this.disabled}>
         <legend>
-          ${group.label} <code>${group.resource}</code>
+          ${group.label} ${group.resource ? html`<code>${group.resource}</code>` : nothing}
           <span class="picked">${picked ? `(${picked} selected)` : nothing}</span>
         </legend>
         <div class="group-actions">

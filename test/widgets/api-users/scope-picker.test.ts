@@ -65,6 +65,19 @@ describe('<particle-scope-picker>', () => {
     expect(count(el)).to.contain('1 of 94');
   });
 
+  it('keeps and shows scopes the catalogue lacks, until the reader unticks them', async () => {
+    const el = await picker(['binary:compile', 'sims:list']);
+    expect(checkbox(el, 'binary:compile').checked).to.equal(true);
+    expect(count(el)).to.contain('2 of 95 scopes selected');
+    checkbox(el, 'devices:list').click();
+    expect(el.value).to.have.members(['binary:compile', 'devices:list', 'sims:list']);
+    await el.updateComplete;
+    checkbox(el, 'binary:compile').click();
+    await el.updateComplete;
+    expect(el.value).to.have.members(['devices:list', 'sims:list']);
+    expect(checkbox(el, 'binary:compile').checked, 'still offered, to tick again').to.equal(false);
+  });
+
   it('packs the groups into columns without holes between them', async () => {
     const el = await fixture<ParticleScopePicker>(
       html`<particle-scope-picker style="width: 700px"></particle-scope-picker>`,
