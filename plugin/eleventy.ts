@@ -44,6 +44,8 @@ export interface TransformContext {
 export interface EleventyConfig {
   directories: EleventyDirectories;
   logger: EleventyLogger;
+  /** Every `addLayoutAlias` so far, ours and other plugins'. */
+  layoutAliases: Record<string, string>;
   /** Throws when the running Eleventy does not satisfy the semver `range`. */
   versionCheck(range: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;

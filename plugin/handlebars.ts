@@ -1,13 +1,12 @@
 /**
  * Handlebars for Markdown pages and layouts: one private Handlebars instance, with our
  * partials and helpers registered on it directly (so the order in which plugins are
- * added does not matter), and `layouts/` made resolvable by name (`layout: commonTwo.hbs`).
+ * added does not matter), the page checks, and the layouts (see layouts.ts).
  */
-import { readdirSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
 import Handlebars from 'handlebars';
 import type { EleventyConfig } from './eleventy.js';
+import { registerLayouts } from './layouts.js';
 import type { ParticleDocsOptions } from './options.js';
 import { registerPageChecks } from './page-checks.js';
 import { loadPartials, type PartialInfo } from './partials.js';
@@ -29,26 +28,6 @@ function registerHelpers(hbs: typeof Handlebars): void {
         a.url === '/' ? -1 : b.url === '/' ? 1 : String(a.title).localeCompare(String(b.title)),
       ),
   );
-}
-
-/**
- * Eleventy resolves `layout:` names inside its layouts (or includes) folder. Our
- * layouts live in their own top-level folder, so each file gets an alias pointing
- * there; the files stay real files, so editing one under `npm start` rebuilds.
- */
-function registerLayouts(eleventyConfig: EleventyConfig, layoutsDir: string): void {
-  const dirs = eleventyConfig.directories;
-  const lookupDir = resolve(dirs.layouts ?? dirs.includes);
-  let files: string[] = [];
-  try {
-    files = readdirSync(layoutsDir).filter((f) => f.endsWith('.hbs'));
-  } catch {
-    // no layouts folder: pages without `layout` still build
-  }
-  for (const file of files) {
-    eleventyConfig.addLayoutAlias(file, relative(lookupDir, resolve(layoutsDir, file)));
-  }
-  eleventyConfig.addWatchTarget(layoutsDir);
 }
 
 export function registerHandlebars(

@@ -2,23 +2,9 @@
  * The cross-page check: every copy of a blurb id must have the same text. The build
  * and `npm run blurbs -- check` both run it; neither writes anything.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { BuildError, displayPath } from '../build-error.js';
+import type { SourceFile } from '../source-files.js';
 import { type Blurb, parseBlurbs } from './parse.js';
-
-export interface SourceFile {
-  file: string;
-  source: string;
-}
-
-/** Every Markdown file under `dir`, sorted, with its text. */
-export function readMarkdownFiles(dir: string): SourceFile[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => path.endsWith('.md') && !path.split(/[\\/]/).includes('node_modules'))
-    .sort()
-    .map((path) => ({ file: join(dir, path), source: readFileSync(join(dir, path), 'utf8') }));
-}
 
 /** Blurbs grouped by id, in file order. Throws on marker mistakes. */
 export function collectBlurbs(files: SourceFile[]): Map<string, Blurb[]> {

@@ -5,7 +5,8 @@
  * Options: --content DIR (default content), --registry FILE (default blurbs.json).
  */
 import { parseArgs } from 'node:util';
-import { checkBlurbs, readMarkdownFiles } from './check.js';
+import { readMarkdownFiles } from '../source-files.js';
+import { checkBlurbs } from './check.js';
 import { syncBlurbs } from './sync.js';
 
 const usage = 'Usage: npm run blurbs -- check|sync [--content DIR] [--registry FILE]';

@@ -4,7 +4,8 @@
  * content folder; `npm run blurbs -- sync` is the explicit way to propagate edits.
  */
 import type { EleventyConfig } from '../eleventy.js';
-import { checkBlurbs, readMarkdownFiles } from './check.js';
+import { readMarkdownFiles } from '../source-files.js';
+import { checkBlurbs } from './check.js';
 
 export function registerBlurbs(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on('eleventy.before', ({ directories }) => {

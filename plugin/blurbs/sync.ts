@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { displayPath } from '../build-error.js';
-import { collectBlurbs, readMarkdownFiles, type SourceFile } from './check.js';
+import { readMarkdownFiles, type SourceFile } from '../source-files.js';
+import { collectBlurbs } from './check.js';
 import type { Blurb } from './parse.js';
 import { hashText, type Registry, readRegistry, writeRegistry } from './registry.js';
 

@@ -40,8 +40,10 @@ for (const fixture of pageErrors) {
   });
 }
 
-it('a blurb mistake stops the build before anything is written', async () => {
-  const out = await freshDir();
-  await buildFailure(join(fixtures, 'differing-blurb-copies'), out);
-  assert.deepEqual(await leftBehind(out), []);
-});
+for (const fixture of ['differing-blurb-copies', 'unknown-layout']) {
+  it(`${fixture}: stops the build before anything is written`, async () => {
+    const out = await freshDir();
+    await buildFailure(join(fixtures, fixture), out);
+    assert.deepEqual(await leftBehind(out), []);
+  });
+}
