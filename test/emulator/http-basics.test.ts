@@ -1,7 +1,9 @@
 /** Paths and bodies: trailing slashes, `+` in usernames, malformed input, unknown routes. */
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
 import { describe, it } from 'node:test';
+import { answerClientErrors } from '../../emulator/client-errors.js';
 import { startEmulator } from '../../emulator/index.js';
 import { basic, bearer, emulator, expectJson, form, json, login } from './helpers.js';
 
@@ -160,6 +162,27 @@ describe('requests Node’s HTTP parser refuses', () => {
       assert.equal((await fetch(`${served.url}/v1/user`)).status, 400, 'still serving');
     } finally {
       await served.close();
+    }
+  });
+
+  it('answer a request that never finishes arriving with a JSON 408', async () => {
+    const server = createServer(
+      { requestTimeout: 200, headersTimeout: 200, connectionsCheckingInterval: 50 },
+      () => assert.fail('no request should be complete'),
+    );
+    answerClientErrors(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      socket.write('GET /v1/user HTTP/1.1\r\nHost: x\r\n'); // the headers never end
+      let answer = '';
+      for await (const chunk of socket) answer += chunk;
+      assert.match(answer, /^HTTP\/1\.1 408 /);
+      assert.ok(answer.endsWith('{"ok":false,"error":"The request took too long to arrive"}'));
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
