@@ -247,6 +247,76 @@ describe('API-user widgets on the seed page', () => {
     await page.close();
   });
 
+  it('edits scopes with the keyboard only, and focus follows each step', async () => {
+    const { page, errors } = await openLoggedIn(stack);
+    await listFirstTarget(page);
+    const name = 'Tracker reader';
+    const focused = () =>
+      page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const input = el as HTMLInputElement | null;
+        return {
+          part: el?.getAttribute('part') ?? '',
+          label: input?.labels?.[0]?.textContent?.trim() ?? el?.textContent?.trim() ?? '',
+        };
+      });
+    /** Presses Tab until the focused control's label (or text) is `label`. */
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 40 && (await focused()).label !== label; i++) {
+        await page.keyboard.press('Tab');
+      }
+      assert.equal((await focused()).label, label, `Tab never reached ${label}`);
+    };
+    await page.$eval(
+      LIST,
+      (el, label) =>
+        el
+          .shadowRoot!.querySelector('particle-api-user-table')!
+          .shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!
+          .focus(),
+      `Edit scopes of ${name}`,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('part') === 'filter';
+      },
+      { timeout: 10_000 },
+    );
+    await page.keyboard.type('events:send');
+    await tabTo('events:send');
+    await page.keyboard.press('Space');
+    await tabTo('Save scopes');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.textContent?.startsWith('New token for');
+      },
+      { timeout: 10_000 },
+    );
+    const saved = [...stack.emulator.state.apiUsers.values()].find((u) => u.friendlyName === name);
+    assert.ok(saved?.scopes.includes('events:send'), 'the scope was saved');
+    assert.ok(saved?.scopes.includes('products:get'), 'the others were kept');
+    await tabTo('Done');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (label) => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el?.getAttribute('aria-label') === label;
+      },
+      { timeout: 10_000 },
+      `Edit scopes of ${name}`,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('writes screenshots of every state in light, dark and at a 375px phone width', async () => {
     const { page, errors } = await openSeedPage(stack);
     const variants = [
