@@ -13,13 +13,33 @@ import { after, before, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { repoRoot } from './helpers/build.js';
 
+const siteSources = [
+  ...['package.json', 'tsconfig.json', '.eleventy.js', 'scripts/start.ts', 'emulator'],
+  ...['plugin', 'partials', 'layouts', 'assets', 'content', 'widgets'],
+];
+
+/**
+ * A copy of the site's sources: `npm start` writes `_site/` there, never into the
+ * repository others build in, and the test can edit a page.
+ */
+async function siteCopy(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'particle-start-'));
+  for (const path of siteSources) {
+    await cp(join(repoRoot, path), join(dir, path), { recursive: true });
+  }
+  await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
 let busy: Server;
 let busyPort: number;
+let copy: string;
 
 before(async () => {
   busy = createServer();
   await new Promise<void>((done) => busy.listen(0, done));
   busyPort = (busy.address() as { port: number }).port;
+  copy = await siteCopy();
 });
 
 after(() => busy.close());
@@ -28,8 +48,8 @@ function start(env: Record<string, string>): Promise<{ code: number; out: string
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'scripts/start.ts')],
-      { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 20_000 },
+      ['--import', 'tsx', 'scripts/start.ts'],
+      { cwd: copy, env: { ...process.env, ...env }, timeout: 20_000 },
       (error, stdout, stderr) =>
         done({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
     );
@@ -44,21 +64,6 @@ for (const variable of ['PORT', 'EMULATOR_PORT']) {
     assert.match(run.out, new RegExp(`Port ${busyPort} is already in use .*${variable}=`));
     assert.doesNotMatch(run.out, /EADDRINUSE|Docs site|emulator listening/);
   });
-}
-
-const siteSources = [
-  ...['package.json', 'tsconfig.json', '.eleventy.js', 'scripts/start.ts', 'emulator'],
-  ...['plugin', 'partials', 'layouts', 'assets', 'content', 'widgets'],
-];
-
-/** A copy of the site's sources, so `npm start` can write its `_site/` and see an edit. */
-async function siteCopy(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'particle-start-'));
-  for (const path of siteSources) {
-    await cp(join(repoRoot, path), join(dir, path), { recursive: true });
-  }
-  await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
-  return dir;
 }
 
 async function freePort(): Promise<number> {
@@ -104,10 +109,9 @@ async function fetchUntil(url: string, text: string): Promise<string> {
 }
 
 it('serves the site against the emulator, rebuilds on an edit, and stops on Ctrl-C', async () => {
-  const dir = await siteCopy();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: dir,
+    cwd: copy,
     env: { ...process.env, PORT: String(port), EMULATOR_PORT: '0' },
   });
   const output: string[] = [];
@@ -123,7 +127,7 @@ it('serves the site against the emulator, rebuilds on an edit, and stops on Ctrl
     assert.match(seed, new RegExp(`<particle-sso api-base="${emulator}">`));
     assert.match(seed, /<script type="module" src="\/assets\/widgets\/particle-sso\.js">/);
 
-    const landing = join(dir, 'content/index.md');
+    const landing = join(copy, 'content/index.md');
     await appendFile(landing, '\nEdited while serving.\n');
     await fetchUntil(`${site}/`, 'Edited while serving.');
   } finally {
