@@ -112,6 +112,10 @@ export class ParticleSso extends LitElement {
     // A session that ended without our logout: expiry, a 401, or another tab.
     if (this.#previous && !session && !this.#loggingOut) {
       this.#lastUsername = this.#previous.username;
+      // Log out (or the org picker) is about to vanish: keep a reader who was in the box in the
+      // widget, on Email; leave focus alone when it is elsewhere on the page.
+      if (this.contains(document.activeElement))
+        this.updateComplete.then(() => this.#el('email')?.focus());
       this.message =
         this.#session.store.endedBecause === 'expired'
           ? { tone: 'error', text: 'Your session has expired. Log in again.' }

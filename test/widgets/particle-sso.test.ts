@@ -16,7 +16,7 @@ import {
   type,
   wrongPassword,
 } from './login-fixtures.js';
-import { runWidgetBaseTests } from './widget-base-tests.js';
+import { expectFocus, runWidgetBaseTests } from './widget-base-tests.js';
 
 /** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
 const API = 'https://sso.api.test';
@@ -155,7 +155,7 @@ describe('<particle-sso>', () => {
       expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
       expect($(el, 'input[name=password]').value).to.equal('wrong');
       expect($(el, 'input[name=password]').getAttribute('aria-invalid')).to.equal('true');
-      expect(document.activeElement).to.equal($(el, 'input[name=password]'));
+      expectFocus(document.activeElement, $(el, 'input[name=password]'));
       expect(apiFor(API).session.value).to.equal(null);
     });
   });
@@ -185,7 +185,7 @@ describe('<particle-sso>', () => {
       expect(code(el).autocomplete).to.equal('one-time-code');
       expect(code(el).inputMode).to.equal('numeric');
       expect(code(el).labels![0]!.textContent).to.equal('One-time code');
-      expect(document.activeElement).to.equal(code(el));
+      expectFocus(document.activeElement, code(el));
       expect(status(el)).to.equal('Password accepted. One more step: the one-time code.');
       await expect(el).to.be.accessible();
     });
@@ -227,7 +227,7 @@ describe('<particle-sso>', () => {
       expect(status(el)).to.contain('That one-time code is not valid');
       expect($(el, 'form.mfa').hidden).to.equal(false);
       expect(code(el).value).to.equal('000000');
-      expect(document.activeElement).to.equal(code(el));
+      expectFocus(document.activeElement, code(el));
       verify(el, GOOD_CODE);
       await waitUntil(() => el.querySelector('[part=logged-in]'));
     });
@@ -243,7 +243,7 @@ describe('<particle-sso>', () => {
       );
       expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
       expect($(el, 'input[name=password]').value).to.equal('demo-password');
-      expect(document.activeElement).to.equal($(el, 'input[name=password]'));
+      expectFocus(document.activeElement, $(el, 'input[name=password]'));
     });
 
     it('drops a code step left open when the reader logs in elsewhere', async () => {
@@ -267,7 +267,7 @@ describe('<particle-sso>', () => {
       expect($(el, 'form.mfa').hidden).to.equal(true);
       expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
       expect(status(el)).to.equal('Two-step login cancelled.');
-      expect(document.activeElement).to.equal($(el, 'input[name=password]'));
+      expectFocus(document.activeElement, $(el, 'input[name=password]'));
     });
   });
 
@@ -277,7 +277,7 @@ describe('<particle-sso>', () => {
     async function useToken(el: ParticleSso) {
       $<HTMLButtonElement>(el, '.mode-switch').click();
       await el.updateComplete;
-      expect(document.activeElement).to.equal($(el, 'input[name=token]'));
+      expectFocus(document.activeElement, $(el, 'input[name=token]'));
       type($(el, 'input[name=token]'), pasted);
       loginButton(el).click();
     }
@@ -307,7 +307,7 @@ describe('<particle-sso>', () => {
       await waitUntil(() => status(el).includes('did not accept'));
       expect($(el, 'input[name=token]').value).to.equal(pasted);
       expect($(el, 'input[name=token]').getAttribute('aria-invalid')).to.equal('true');
-      expect(document.activeElement).to.equal($(el, 'input[name=token]'));
+      expectFocus(document.activeElement, $(el, 'input[name=token]'));
       expect(apiFor(API).session.value).to.equal(null);
     });
   });
@@ -362,7 +362,7 @@ describe('<particle-sso>', () => {
       await el.updateComplete;
       expect(status(el)).to.contain('Logged out. The access token of demo@example.com is revoked.');
       expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
-      expect(document.activeElement).to.equal($(el, 'input[name=username]'));
+      expectFocus(document.activeElement, $(el, 'input[name=username]'));
       expect(apiFor(API).session.value).to.equal(null);
     });
 
@@ -389,17 +389,22 @@ describe('<particle-sso>', () => {
         /^Logged out on this page, but the token could not be revoked\. /,
       );
       expect(apiFor(API).session.value).to.equal(null);
-      expect(document.activeElement).to.equal($(el, 'input[name=username]'));
+      expectFocus(document.activeElement, $(el, 'input[name=username]'));
     });
 
     it('follows a logout made elsewhere, saying so and keeping the email', async () => {
       signIn(API, { username: 'reader@example.com' });
       const el = await render();
+      const elsewhere = document.createElement('button');
+      document.body.append(elsewhere);
+      elsewhere.focus();
       apiFor(API).session.end();
       await el.updateComplete;
       expect(el.querySelector('[part=logged-in]')).to.equal(null);
       expect(status(el)).to.equal('You were logged out.');
       expect($(el, 'input[name=username]').value).to.equal('reader@example.com');
+      expectFocus(document.activeElement, elsewhere, 'focus is not taken from the page');
+      elsewhere.remove();
     });
 
     it('ends the session when it expires', async () => {
@@ -407,17 +412,28 @@ describe('<particle-sso>', () => {
         now: Date.now(),
         toFake: ['setTimeout', 'setInterval', 'Date'],
       });
-      signIn(API, { expiresAt: Date.now() + 120_000 });
-      const el = await render();
-      expect(el.textContent).to.contain('expires in 2 minutes');
-      await clock.tickAsync(60_000);
-      await el.updateComplete;
-      expect(el.textContent).to.contain('expires in 1 minute');
-      await clock.tickAsync(61_000);
-      await el.updateComplete;
-      expect(el.querySelector('[part=logged-in]')).to.equal(null);
-      expect(status(el)).to.equal('Your session has expired. Log in again.');
-      expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+      try {
+        signIn(API, { expiresAt: Date.now() + 120_000 });
+        const el = await render();
+        $<HTMLButtonElement>(el, '[part=logout]').focus();
+        expect(el.textContent).to.contain('expires in 2 minutes');
+        await clock.tickAsync(60_000);
+        await el.updateComplete;
+        expect(el.textContent).to.contain('expires in 1 minute');
+        await clock.tickAsync(61_000);
+        await el.updateComplete;
+        expect(el.querySelector('[part=logged-in]')).to.equal(null);
+        expect(status(el)).to.equal('Your session has expired. Log in again.');
+        expect($(el, 'input[name=username]').value).to.equal('demo@example.com');
+        expectFocus(
+          document.activeElement,
+          $(el, 'input[name=username]'),
+          'focus stays in the widget',
+        );
+      } finally {
+        // Restored here, not only in afterEach: a failure must not leave later tests' timers fake.
+        clock.restore();
+      }
     });
 
     it('lists the organizations with select-org and keeps the choice in the session', async () => {
@@ -448,10 +464,10 @@ describe('<particle-sso>', () => {
     it('focuses Email when logged out and Log out when logged in', async () => {
       const el = await render();
       await el.focusLogin();
-      expect(document.activeElement).to.equal($(el, 'input[name=username]'));
+      expectFocus(document.activeElement, $(el, 'input[name=username]'));
       signIn(API);
       await el.focusLogin();
-      expect(document.activeElement).to.equal($(el, '[part=logout]'));
+      expectFocus(document.activeElement, $(el, '[part=logout]'));
     });
   });
 
