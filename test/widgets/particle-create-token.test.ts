@@ -14,7 +14,7 @@ import {
   type,
   wrongPassword,
 } from './login-fixtures.js';
-import { runWidgetBaseTests } from './widget-base-tests.js';
+import { expectFocus, runWidgetBaseTests } from './widget-base-tests.js';
 
 /** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
 const API = 'https://create-token.api.test';
@@ -196,7 +196,7 @@ describe('<particle-create-token>', () => {
       createButton(el).click();
       await waitUntil(() => !$(el, 'form.mfa').hidden);
       const code = $(el, 'input[name=otp]');
-      expect(el.shadowRoot!.activeElement).to.equal(code);
+      expectFocus(el.shadowRoot!.activeElement, code);
       expect(status(el)).to.equal('Password accepted. One more step: the one-time code.');
       await expect(el).to.be.accessible();
       expect(code.autocomplete).to.equal('one-time-code');
@@ -204,7 +204,7 @@ describe('<particle-create-token>', () => {
       $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
       await waitUntil(() => status(el).includes('not valid'));
       expect(code.value).to.equal('111111');
-      expect(el.shadowRoot!.activeElement).to.equal(code);
+      expectFocus(el.shadowRoot!.activeElement, code);
       expect(apiFor(API).session.value).to.deep.equal(session);
       type(code, GOOD_CODE);
       $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
@@ -226,7 +226,7 @@ describe('<particle-create-token>', () => {
       await waitUntil(() => !$(el, 'form[part=form]').hidden);
       expect(status(el)).to.contain('The two-step login has expired');
       expect($(el, 'input[name=password]').value).to.equal('demo-password');
-      expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[name=password]'));
+      expectFocus(el.shadowRoot!.activeElement, $(el, 'input[name=password]'));
     });
   });
 
@@ -238,7 +238,7 @@ describe('<particle-create-token>', () => {
     await waitUntil(() => status(el).includes('incorrect'));
     expect($(el, 'input[name=password]').value).to.equal('demo-password');
     expect($<HTMLSelectElement>(el, 'select').value).to.equal('86400');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[name=password]'));
+    expectFocus(el.shadowRoot!.activeElement, $(el, 'input[name=password]'));
     expect($(el, '[part=result]')).to.equal(null);
   });
 
