@@ -126,6 +126,8 @@ describe('<particle-sso>', () => {
       expect(session.persistence).to.equal('tab');
       expect(JSON.stringify(sessionStorage)).to.contain(NEW_TOKEN);
       expect(JSON.stringify(localStorage)).not.to.contain(NEW_TOKEN);
+      expect(el.outerHTML, 'the session token is nowhere in the page').not.to.contain(NEW_TOKEN);
+      expect(el.outerHTML).not.to.contain('demo-password');
     });
 
     it('keeps the session on this device only when asked to', async () => {

@@ -109,6 +109,9 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
       expect(submit(el).disabled).to.equal(true);
       expect(submit(el).closest('[aria-busy]')!.getAttribute('aria-busy')).to.equal('true');
       expect(liveRegion(el).textContent!.trim()).to.match(/…$/);
+      expect((liveRegion(el) as HTMLElement).checkVisibility(), 'the hint is visible').to.equal(
+        true,
+      );
     });
 
     for (const [what, answer, says] of ERRORS) {
