@@ -140,3 +140,44 @@ export async function widgetShot(
   if (viewport) await page.screenshot({ path });
   else await (await page.$(host))!.screenshot({ path });
 }
+
+/** Presses List API users (the preselected first product) and waits for the table. */
+export async function listFirstTarget(page: Page): Promise<void> {
+  await clickDeep(page, `${LIST} >>> form button[type=submit]:not([disabled])`);
+  await waitDeep(page, `${LIST} >>> particle-api-user-table`);
+}
+
+/** The focused control at any shadow depth: its part, accessible label (or text) and aria-label. */
+export function focusedControl(page: Page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const input = el as HTMLInputElement | null;
+    return {
+      part: el?.getAttribute('part') ?? '',
+      label: input?.labels?.[0]?.textContent?.trim() ?? el?.textContent?.trim() ?? '',
+      ariaLabel: el?.getAttribute('aria-label') ?? '',
+    };
+  });
+}
+
+type Focused = Awaited<ReturnType<typeof focusedControl>>;
+
+/** Waits (up to 10 s) until the focused control satisfies `test`. */
+export async function waitForFocus(page: Page, test: (f: Focused) => boolean, what: string) {
+  const until = Date.now() + 10_000;
+  let last = await focusedControl(page);
+  while (!test(last)) {
+    if (Date.now() > until) throw new Error(`Focus never reached ${what}: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await focusedControl(page);
+  }
+}
+
+/** Presses Tab until the focused control's label (or text) is `label`. */
+export async function tabTo(page: Page, label: string): Promise<void> {
+  for (let i = 0; i < 40 && (await focusedControl(page)).label !== label; i++) {
+    await page.keyboard.press('Tab');
+  }
+  await waitForFocus(page, (f) => f.label === label, label);
+}

@@ -3,19 +3,18 @@
  * as demo@example.com through <particle-sso>: create an API user with three scopes, see
  * it appear in the list without Refresh, use its token against the emulator, edit its
  * scopes (the old token dies, the new one works), delete it after confirming — once for
- * a sandbox product and once for the `acme` organization. Screenshots of each state
- * go to test-artifacts/.
+ * a sandbox product and once for the `acme` organization; the busy, 403 and 429 states;
+ * the logged-out prompt. Keyboard-only flows: api-users-keyboard.test.ts; screenshots of
+ * every state: api-users-screenshots.test.ts (both to test-artifacts/).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page } from 'puppeteer-core';
 import {
   CREATE,
   chooseTarget,
   fillCreate,
   LIST,
   listRows,
-  logInAsDemo,
   openLoggedIn,
   revealToken,
   statusWith,
@@ -30,7 +29,6 @@ import {
   type Stack,
   startStack,
   storedSession,
-  unexpectedErrors,
   waitDeep,
   waitForText,
 } from './widget-stack.js';
@@ -218,170 +216,6 @@ describe('API-user widgets on the seed page', () => {
     await page.close();
   });
 
-  it('creates an API user with the keyboard only', async () => {
-    const { page, errors } = await openLoggedIn(stack);
-    await waitDeep(page, `${CREATE} >>> #friendly-name`);
-    await page.$eval(CREATE, (el) =>
-      el.shadowRoot!.querySelector<HTMLElement>('#friendly-name')!.focus(),
-    );
-    await page.keyboard.type('Keyboard backend');
-    await page.keyboard.press('Tab'); // Filter scopes
-    await page.keyboard.press('Tab'); // Read-only
-    await page.keyboard.press('Tab'); // Device control
-    await page.keyboard.press('Enter');
-    await page.keyboard.down('Shift'); // back to Friendly name
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
-    await page.keyboard.up('Shift');
-    await page.keyboard.press('Enter'); // submits from the Friendly name field
-    await waitDeep(page, `${CREATE} >>> particle-api-user-token`);
-    const focused = await page.$eval(CREATE, (el) => {
-      const view = el.shadowRoot!.querySelector('particle-api-user-token')!;
-      return view.shadowRoot!.activeElement?.textContent;
-    });
-    assert.equal(focused, 'API user created', 'focus moves to the result');
-    const created = [...stack.emulator.state.apiUsers.values()].find(
-      (u) => u.friendlyName === 'Keyboard backend',
-    );
-    assert.ok(created?.scopes.includes('devices.function:call'), 'the Device control preset');
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
-
-  it('edits scopes with the keyboard only, and focus follows each step', async () => {
-    const { page, errors } = await openLoggedIn(stack);
-    await listFirstTarget(page);
-    const name = 'Tracker reader';
-    const focused = () =>
-      page.evaluate(() => {
-        let el = document.activeElement;
-        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-        const input = el as HTMLInputElement | null;
-        return {
-          part: el?.getAttribute('part') ?? '',
-          label: input?.labels?.[0]?.textContent?.trim() ?? el?.textContent?.trim() ?? '',
-        };
-      });
-    /** Presses Tab until the focused control's label (or text) is `label`. */
-    const tabTo = async (label: string) => {
-      for (let i = 0; i < 40 && (await focused()).label !== label; i++) {
-        await page.keyboard.press('Tab');
-      }
-      assert.equal((await focused()).label, label, `Tab never reached ${label}`);
-    };
-    await page.$eval(
-      LIST,
-      (el, label) =>
-        el
-          .shadowRoot!.querySelector('particle-api-user-table')!
-          .shadowRoot!.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`)!
-          .focus(),
-      `Edit scopes of ${name}`,
-    );
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () => {
-        let el = document.activeElement;
-        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-        return el?.getAttribute('part') === 'filter';
-      },
-      { timeout: 10_000 },
-    );
-    await page.keyboard.type('events:send');
-    await tabTo('events:send');
-    await page.keyboard.press('Space');
-    await tabTo('Save scopes');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () => {
-        let el = document.activeElement;
-        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-        return el?.textContent?.startsWith('New token for');
-      },
-      { timeout: 10_000 },
-    );
-    const saved = [...stack.emulator.state.apiUsers.values()].find((u) => u.friendlyName === name);
-    assert.ok(saved?.scopes.includes('events:send'), 'the scope was saved');
-    assert.ok(saved?.scopes.includes('products:get'), 'the others were kept');
-    await tabTo('Done');
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      (label) => {
-        let el = document.activeElement;
-        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-        return el?.getAttribute('aria-label') === label;
-      },
-      { timeout: 10_000 },
-      `Edit scopes of ${name}`,
-    );
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
-
-  it('writes screenshots of every state in light, dark and at a 375px phone width', async () => {
-    const { page, errors } = await openSeedPage(stack);
-    const variants = [
-      { scheme: 'light', width: 1024 },
-      { scheme: 'dark', width: 1024 },
-      { scheme: 'light', width: 375 },
-    ] as const;
-    const each = async (steps: (tag: string, i: number) => Promise<void>) => {
-      for (const [i, { scheme, width }] of variants.entries()) {
-        await page.setViewport({ width, height: 800 });
-        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-        await steps(`${scheme}-${width}`, i);
-      }
-    };
-    await page.waitForFunction((tag) => customElements.get(tag), {}, LIST);
-    await each(async (tag) => {
-      await widgetShot(page, CREATE, `api-users-shot-create-logged-out-${tag}`);
-    });
-    await logInAsDemo(page);
-    const filter = `${CREATE} >>> particle-scope-picker >>> [part=filter]`;
-    const submitList = `${LIST} >>> form button[type=submit]:not([disabled])`;
-    const dialog = `${LIST} >>> particle-confirm-dialog >>> dialog[open]`;
-    await each(async (tag, i) => {
-      const shot = (host: typeof CREATE | typeof LIST, state: string, viewport = false) =>
-        widgetShot(page, host, `api-users-shot-${state}-${tag}`, viewport);
-      await waitDeep(page, filter);
-      await page.locator(filter).fill('device');
-      await shot(CREATE, 'create-filtered');
-      await (await page.$(filter))!.click({ count: 3 });
-      await page.keyboard.press('Backspace');
-      await fillCreate(page, `Screenshot backend ${i}`, []);
-      await clickDeep(page, `${CREATE} >>> particle-scope-picker >>> [part=presets] button`);
-      await shot(CREATE, 'create-form');
-      await clickDeep(page, `${CREATE} >>> [part=submit]:not([disabled])`);
-      await waitDeep(page, `${CREATE} >>> particle-api-user-token`);
-      await shot(CREATE, 'create-result');
-
-      await clickDeep(page, submitList);
-      await waitForRow(page, `Screenshot backend ${i}`);
-      await shot(LIST, 'list');
-      await clickDeep(
-        page,
-        `${LIST} >>> button[aria-label="Edit scopes of Screenshot backend ${i}"]`,
-      );
-      await waitDeep(page, `${LIST} >>> particle-api-user-editor >>> particle-scope-picker`);
-      await shot(LIST, 'edit');
-      await clickDeep(
-        page,
-        `${LIST} >>> particle-api-user-editor >>> .actions button[type=button]`,
-      );
-      await clickDeep(page, `${LIST} >>> button[aria-label="Delete Screenshot backend ${i}"]`);
-      await waitDeep(page, dialog);
-      await shot(LIST, 'delete-dialog', true);
-      await page.keyboard.press('Escape');
-      await waitDeep(page, dialog, true);
-
-      await forceFault(stack, { method: 'GET', path: '/v1/products/10001/team', status: 403 });
-      await clickDeep(page, submitList);
-      await waitForText(page, `${LIST} >>> [part=status]`, /You lack access/);
-      await shot(LIST, 'error');
-    });
-    assert.deepEqual(unexpectedErrors(errors, stack), []);
-    await page.close();
-  });
-
   it('asks a logged-out reader to log in, and the button goes to the login form', async () => {
     const { page, errors } = await openSeedPage(stack);
     await page.waitForFunction((tag) => customElements.get(tag), {}, CREATE);
@@ -393,26 +227,4 @@ describe('API-user widgets on the seed page', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
-
-  it('cancelling the delete dialog keeps the API user (keyboard only)', async () => {
-    const { page, errors } = await openLoggedIn(stack);
-    await listFirstTarget(page);
-    const [name] = (await listRows(page))[0]!;
-    await clickDeep(page, `${LIST} >>> button[aria-label="Delete ${name}"]`);
-    await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`);
-    await page.keyboard.press('Escape');
-    await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`, true);
-    await clickDeep(page, `${LIST} >>> button[aria-label="Delete ${name}"]`);
-    await page.keyboard.press('Enter'); // focus starts on Cancel
-    await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`, true);
-    await clickDeep(page, `${LIST} >>> form button[type=submit]:not([disabled])`);
-    await waitForRow(page, name!);
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
 });
-
-async function listFirstTarget(page: Page): Promise<void> {
-  await clickDeep(page, `${LIST} >>> form button[type=submit]:not([disabled])`);
-  await waitDeep(page, `${LIST} >>> particle-api-user-table`);
-}
