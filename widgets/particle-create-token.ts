@@ -5,7 +5,7 @@ import type { ApiError } from './api-helper/errors.js';
 import { toCli, toCurl } from './api-helper/snippets.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { copyMessage, type ParticleCopyEvent } from './components/copy.js';
-import { ClockController, describeExpiry } from './components/expiry.js';
+import { ClockController, describeExpiry, expiryWithTime } from './components/expiry.js';
 import { mfaStep } from './components/mfa-step.js';
 import { PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
@@ -129,7 +129,7 @@ export class ParticleCreateToken extends LitElement {
     return html`<section class="box result" part="result" aria-labelledby="result-title">
       <h3 id="result-title" tabindex="-1">Your new access token</h3>
       <particle-secret label="token" exportparts=${SECRET_PARTS} .value=${grant.accessToken}></particle-secret>
-      <p>This token ${this.#expiry(grant)}.</p>
+      <p>This token ${expiryWithTime(grant.expiresAt)}.</p>
       <p class="warning">
         Store it somewhere safe: it gives full access to your account. This page does not keep it,
         and it is not your login on this page.
@@ -143,13 +143,6 @@ export class ParticleCreateToken extends LitElement {
       <particle-snippet label="curl" exportparts=${SNIPPET_PARTS}
         .command=${toCurl(this.#session.api.baseUrl, request)}></particle-snippet>
     </section>`;
-  }
-
-  #expiry(grant: TokenGrant) {
-    if (grant.expiresAt === null) return 'never expires';
-    const at = new Date(grant.expiresAt);
-    return html`${describeExpiry(grant.expiresAt)}
-      (<time datetime=${at.toISOString()}>${at.toLocaleString()}</time>)`;
   }
 
   async #submit(event: SubmitEvent) {

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { logout, startSession } from './api-helper/auth.js';
 import type { Session } from './api-helper/session-store.js';
 import type { TokenGrant } from './api-helper/types.js';
-import { ClockController, describeExpiry } from './components/expiry.js';
+import { ClockController, expiryWithTime } from './components/expiry.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
 import { mfaStep } from './components/mfa-step.js';
 import './components/particle-org-picker.js';
@@ -143,7 +143,7 @@ export class ParticleSso extends LitElement {
       <p class="who" id="${this.#id}-who" tabindex="-1">
         Logged in as <strong>${session.username}</strong>
       </p>
-      <p class="hint">Your session ${describeExpiry(session.expiresAt)}.</p>
+      <p class="hint">Your session ${expiryWithTime(session.expiresAt)}.</p>
       ${
         this.selectOrg
           ? html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>`

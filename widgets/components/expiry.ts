@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,6 +22,17 @@ export function describeExpiry(expiresAt: number | null, now = Date.now()): stri
   const hours = Math.round(left / HOUR);
   if (hours < 48) return `expires in ${plural(hours, 'hour')}`;
   return `expires in ${plural(Math.round(left / DAY), 'day')}`;
+}
+
+/**
+ * `describeExpiry` followed by the local date and time in a `<time>` element, e.g.
+ * "expires in 15 minutes (11/28/2026, 7:21 AM)"; just "never expires" for null.
+ */
+export function expiryWithTime(expiresAt: number | null) {
+  if (expiresAt === null) return describeExpiry(null);
+  const at = new Date(expiresAt);
+  const local = at.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  return html`${describeExpiry(expiresAt)} (<time datetime=${at.toISOString()}>${local}</time>)`;
 }
 
 /** Re-renders its host every `intervalMs` while connected, so relative times stay true. */
