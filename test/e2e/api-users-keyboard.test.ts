@@ -5,7 +5,7 @@
  * Enter on Cancel).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CREATE,
   LIST,
@@ -16,15 +16,12 @@ import {
   waitForFocus,
   waitForRow,
 } from './api-user-steps.js';
-import { clickDeep, type Stack, startStack, waitDeep } from './widget-stack.js';
+import { clickDeep, type Stack, stackForSuite, waitDeep } from './widget-stack.js';
 
 describe('API-user widgets with the keyboard only', () => {
   let stack: Stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
+  stackForSuite((started) => {
+    stack = started;
   });
 
   it('creates an API user', async () => {

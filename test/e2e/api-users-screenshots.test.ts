@@ -5,14 +5,14 @@
  * 375px phone width.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CREATE, fillCreate, LIST, logInAsDemo, waitForRow, widgetShot } from './api-user-steps.js';
 import {
   clickDeep,
   forceFault,
   openSeedPage,
   type Stack,
-  startStack,
+  stackForSuite,
   unexpectedErrors,
   waitDeep,
   waitForText,
@@ -20,11 +20,8 @@ import {
 
 describe('API-user widgets: screenshots', () => {
   let stack: Stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
+  stackForSuite((started) => {
+    stack = started;
   });
 
   it('writes screenshots of every state in light, dark and at a 375px phone width', async () => {

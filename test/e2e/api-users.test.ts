@@ -8,7 +8,7 @@
  * every state: api-users-screenshots.test.ts (both to test-artifacts/).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   CREATE,
   chooseTarget,
@@ -27,7 +27,7 @@ import {
   forceFault,
   openSeedPage,
   type Stack,
-  startStack,
+  stackForSuite,
   storedSession,
   waitDeep,
   waitForText,
@@ -46,11 +46,8 @@ interface Case {
 
 describe('API-user widgets on the seed page', () => {
   let stack: Stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
+  stackForSuite((started) => {
+    stack = started;
   });
 
   const get = async (token: string, path: string) => {

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import {
   CREATE,
@@ -18,7 +18,7 @@ import {
   waitForRow,
   widgetShot,
 } from './api-user-steps.js';
-import { clickDeep, openSeedPage, type Stack, startStack, waitDeep } from './widget-stack.js';
+import { clickDeep, openSeedPage, type Stack, stackForSuite, waitDeep } from './widget-stack.js';
 
 const DATA = join(import.meta.dirname, '../fixtures/emulator/hostile-names.json');
 const TYPED = `<img src=x onerror="alert('typed')">Typed`;
@@ -48,12 +48,12 @@ function injectedElements(page: Page): Promise<string[]> {
 
 describe('API-user widgets with hostile names from the API', () => {
   let stack: Stack;
-  before(async () => {
-    stack = await startStack({ dataFile: DATA });
-  });
-  after(async () => {
-    await stack?.close();
-  });
+  stackForSuite(
+    (started) => {
+      stack = started;
+    },
+    { dataFile: DATA },
+  );
 
   it('shows every name as typed and runs none of it', async () => {
     const { page, errors } = await openSeedPage(stack);

@@ -6,6 +6,7 @@
  * MFA account's one-time code).
  */
 
+import { after, before } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
@@ -42,6 +43,26 @@ export async function startStack(options: { dataFile?: string } = {}): Promise<S
       await emulator.close();
     },
   };
+}
+
+/**
+ * Starts a stack before the calling suite's tests and closes it after them:
+ *
+ *   let stack: Stack;
+ *   stackForSuite((started) => { stack = started; });
+ */
+export function stackForSuite(
+  use: (stack: Stack) => void,
+  options: { dataFile?: string } = {},
+): void {
+  let stack: Stack | undefined;
+  before(async () => {
+    stack = await startStack(options);
+    use(stack);
+  });
+  after(async () => {
+    await stack?.close();
+  });
 }
 
 /**
