@@ -116,7 +116,7 @@ export class ParticleCreateToken extends LitElement {
         error,
         statusId: 'status',
         onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
-        onCancel: () => this.#cancelCode(),
+        onCancel: () => this.#flow.cancelCodeStep('Token creation cancelled.'),
       })}
       ${statusLine('status', this.message)} ${this.created ? this.#result(this.created) : nothing}
     </div>`;
@@ -159,12 +159,6 @@ export class ParticleCreateToken extends LitElement {
       expiresIn,
     });
     await this.#afterAttempt(grant);
-  }
-
-  #cancelCode() {
-    this.#flow.cancel();
-    this.message = { tone: 'info', text: 'Token creation cancelled.' };
-    this.updateComplete.then(() => this.#el('#password')?.focus());
   }
 
   /** After either step: show the new token, or let the flow ask for the code or say what went wrong. */

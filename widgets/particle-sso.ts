@@ -178,7 +178,7 @@ export class ParticleSso extends LitElement {
         error,
         statusId: `${id}-status`,
         onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
-        onCancel: () => this.#cancelCode(),
+        onCancel: () => this.#flow.cancelCodeStep('Two-step login cancelled.'),
       })}`;
   }
 
@@ -204,12 +204,6 @@ export class ParticleSso extends LitElement {
       expiresIn: Number(data.get('expiresIn')),
     });
     await this.#afterAttempt(grant);
-  }
-
-  #cancelCode() {
-    this.#flow.cancel();
-    this.message = { tone: 'info', text: 'Two-step login cancelled.' };
-    this.updateComplete.then(() => this.#el('password')?.focus());
   }
 
   /** After either step: log in, or let the flow ask for the code or say what went wrong. */

@@ -215,6 +215,20 @@ describe('<particle-create-token>', () => {
       expect($(el, 'form.mfa').hidden).to.equal(true);
     });
 
+    it('can be cancelled, back to the form with what was typed and focus on Password', async () => {
+      fakeFetch({ 'POST /oauth/token': mfaAccount() });
+      const el = await render();
+      fill(el, '3600', 'mfa@example.com');
+      createButton(el).click();
+      await waitUntil(() => !$(el, 'form.mfa').hidden);
+      $<HTMLButtonElement>(el, 'form.mfa [part=cancel]').click();
+      await el.updateComplete;
+      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect(status(el)).to.equal('Token creation cancelled.');
+      expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
+      expectFocus(el.shadowRoot!.activeElement, $(el, 'input[name=password]'));
+    });
+
     it('goes back to the first step when the MFA step expired', async () => {
       fakeFetch({ 'POST /oauth/token': mfaAccount(expiredChallenge) });
       const el = await render();

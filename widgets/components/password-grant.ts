@@ -113,6 +113,14 @@ export class PasswordGrantController extends RequestController {
     if (error.kind === 'otp-invalid') (target as HTMLInputElement | null)?.select();
   }
 
+  /** The code step's Cancel: back to the password step, saying `sentence`, focus on Password. */
+  async cancelCodeStep(sentence: string): Promise<void> {
+    this.cancel();
+    this.#view.say({ tone: 'info', text: sentence });
+    await this.host.updateComplete;
+    this.#view.field('password')?.focus();
+  }
+
   /** Leaves the code step (aborting a running check) and forgets the challenge. */
   cancel(): void {
     this.abort();
