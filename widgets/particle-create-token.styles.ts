@@ -7,13 +7,6 @@ export default css`
     max-width: 40rem;
   }
 
-  /* One column no wider than the widget: a long command scrolls in its own box instead of
-     widening the result (a grid item is otherwise at least as wide as its longest line). */
-  .stack,
-  .result {
-    grid-template-columns: minmax(0, 1fr);
-  }
-
   .result h3 {
     margin: 0;
     font-size: 1.05em;

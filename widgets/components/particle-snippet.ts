@@ -27,6 +27,12 @@ export class ParticleSnippet extends LitElement {
     base,
     form,
     css`
+      /* Its width comes from where it is placed, never from the command: a long line scrolls
+         inside instead of widening every box (and grid track) around it. */
+      :host {
+        display: block;
+        contain: inline-size;
+      }
       .head {
         display: flex;
         align-items: center;

@@ -42,6 +42,13 @@ describe('<particle-snippet>', () => {
     expect(pre.clientHeight).to.be.below(lineHeight * 2.5, 'the command wrapped');
     expect(pre.scrollWidth).to.be.above(pre.clientWidth);
     expect(pre.tabIndex, 'keyboard readers can scroll it').to.equal(0);
+    // In a grid, where an item is otherwise as wide as its longest line, it still fits.
+    const grid = await fixture<HTMLElement>(
+      html`<div style="display: grid; width: 12rem"><div>
+        <particle-snippet label="curl" .command=${COMMAND}></particle-snippet>
+      </div></div>`,
+    );
+    expect(grid.scrollWidth).to.equal(grid.clientWidth);
     await expect(el).to.be.accessible();
   });
 });
