@@ -223,13 +223,7 @@ export class ParticleSso extends LitElement {
       this.message = null;
       return;
     }
-    this.message = {
-      tone: 'error',
-      text:
-        error.kind === 'session'
-          ? 'The API did not accept that access token: it is mistyped, expired or revoked.'
-          : error.message,
-    };
+    this.message = { tone: 'error', text: error.message };
     await this.updateComplete;
     this.#el(error.kind === 'session' ? 'token' : 'status')?.focus();
   }

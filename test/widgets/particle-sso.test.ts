@@ -306,7 +306,9 @@ describe('<particle-sso>', () => {
       fakeFetch({ 'GET /v1/user': { status: 401, body: { error: 'invalid_token' } } });
       const el = await render();
       await useToken(el);
-      await waitUntil(() => status(el).includes('did not accept'));
+      await waitUntil(() =>
+        status(el).includes('That access token is invalid, revoked or expired'),
+      );
       expect($(el, 'input[name=token]').value).to.equal(pasted);
       expect($(el, 'input[name=token]').getAttribute('aria-invalid')).to.equal('true');
       expectFocus(document.activeElement, $(el, 'input[name=token]'));

@@ -1,8 +1,8 @@
 import { html } from 'lit';
-import { getUser, tokenInfoRequest } from '../api-helper/auth.js';
 import type { ApiClient } from '../api-helper/client.js';
 import type { ApiError } from '../api-helper/errors.js';
-import type { TokenGrant, TokenInfo } from '../api-helper/types.js';
+import { checkToken } from '../api-helper/tokens.js';
+import type { TokenGrant } from '../api-helper/types.js';
 
 /** "Stay logged in for": the lifetime of the session's token, in seconds. */
 const LIFETIMES: [seconds: number, label: string][] = [
@@ -89,20 +89,15 @@ export function loginForm(o: LoginFormOptions) {
 }
 
 /**
- * Checks a pasted access token (`GET /v1/user`, the token in the header) and
- * turns it into a grant for the session. Its lifetime is only known from the
- * token's info; when that cannot be read, the session says "never".
+ * Checks a pasted access token with the core (whose it is, when it expires; the
+ * token only ever in the header) and turns it into a grant for the session.
  */
 export async function checkAccessToken(
   api: ApiClient,
   token: string,
   signal: AbortSignal,
 ): Promise<{ grant: TokenGrant; username: string }> {
-  const user = await getUser(api, { token }, { signal });
-  const info = await api
-    .send<TokenInfo>({ ...tokenInfoRequest(), auth: { token } }, { signal })
-    .catch(() => null);
-  const expiresAt = info?.expires_at ? Date.parse(info.expires_at) : null;
+  const { user, expiresAt } = await checkToken(api, token, { signal });
   const expiresIn = expiresAt === null ? 0 : Math.round((expiresAt - Date.now()) / 1000);
   return { grant: { accessToken: token, expiresAt, expiresIn }, username: user.username };
 }
