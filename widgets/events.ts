@@ -42,8 +42,24 @@ export class ParticleApiUsersChangedEvent extends Event {
   }
 }
 
+/**
+ * A copy button inside a widget was used. The widget that contains it announces the
+ * outcome in its own live region (one per widget), so the copy buttons carry none.
+ */
+export class ParticleCopyEvent extends Event {
+  constructor(
+    /** What was copied, in words ("token", "curl command"). */
+    readonly what: string,
+    /** Whether the clipboard accepted it. */
+    readonly ok: boolean,
+  ) {
+    super('particle-copy', init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'particle-copy': ParticleCopyEvent;
     'particle-login': ParticleLoginEvent;
     'particle-logout': ParticleLogoutEvent;
     'particle-api-user-created': ParticleApiUserCreatedEvent;

@@ -3,8 +3,9 @@ import './target-picker.js';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Target } from '../api-helper/types.js';
-import { copyMessage, type ParticleCopyEvent } from '../components/copy.js';
+import { copyMessage } from '../components/copy.js';
 import { SessionController } from '../controllers/session-controller.js';
+import type { ParticleCopyEvent } from '../events.js';
 import { errorSentence } from './error-sentence.js';
 import type { ParticleTargetPicker } from './target-picker.js';
 

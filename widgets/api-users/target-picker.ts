@@ -60,10 +60,6 @@ export class ParticleTargetPicker extends LitElement {
         align-items: center;
         gap: 0.35rem;
       }
-      input[type='radio'] {
-        width: auto;
-        accent-color: var(--_accent);
-      }
     `,
   ];
 

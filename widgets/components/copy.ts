@@ -1,24 +1,5 @@
-/**
- * `particle-copy`: a copy button inside a widget was used. The widget that
- * contains it announces the outcome in its own live region (one per widget),
- * so the copy buttons carry none.
- */
-export class ParticleCopyEvent extends Event {
-  constructor(
-    /** What was copied, in words ("token", "curl command"). */
-    readonly what: string,
-    /** Whether the clipboard accepted it. */
-    readonly ok: boolean,
-  ) {
-    super('particle-copy', { bubbles: true, composed: true });
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'particle-copy': ParticleCopyEvent;
-  }
-}
+/** Clipboard writes for the copy buttons, and the sentence a widget announces for them. */
+import type { ParticleCopyEvent } from '../events.js';
 
 /** Writes `text` to the clipboard; false when the browser refuses (no permission, no API). */
 export async function copyText(text: string): Promise<boolean> {

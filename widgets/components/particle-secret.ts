@@ -1,8 +1,9 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { ParticleCopyEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
-import { copyText, ParticleCopyEvent } from './copy.js';
+import { copyText } from './copy.js';
 
 /** Characters shown at each end of a masked secret. */
 const VISIBLE = 4;

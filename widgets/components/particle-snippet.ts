@@ -1,8 +1,9 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { ParticleCopyEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
-import { copyText, ParticleCopyEvent } from './copy.js';
+import { copyText } from './copy.js';
 
 /**
  * @summary A command (curl, Particle CLI) in a code block with a Copy button.

@@ -64,7 +64,8 @@ export default css`
     font-family: var(--_mono);
   }
 
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     accent-color: var(--_accent);
     width: 1.1rem;
     height: 1.1rem;

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { ParticleCopyEvent } from '../../../widgets/components/copy.js';
 import { maskSecret, type ParticleSecret } from '../../../widgets/components/particle-secret.js';
+import type { ParticleCopyEvent } from '../../../widgets/events.js';
 import '../../../widgets/components/particle-secret.js';
 
 const TOKEN = 'abcd1234efgh5678ijkl9012mnop3456qrst7890';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { ParticleCopyEvent } from '../../../widgets/components/copy.js';
 import type { ParticleSnippet } from '../../../widgets/components/particle-snippet.js';
+import type { ParticleCopyEvent } from '../../../widgets/events.js';
 import '../../../widgets/components/particle-snippet.js';
 
 const COMMAND =
