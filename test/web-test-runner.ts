@@ -14,9 +14,8 @@ import {
   type TestSuiteResult,
 } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, chromiumPath } from './helpers/chromium.js';
 import { emulatorPlugin } from './helpers/emulator-plugin.js';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** Prints one plain `wtr: N passed, N failed, N skipped` line for scripts/test.ts. */
 function countLineReporter(): Reporter {
@@ -47,7 +46,9 @@ await startTestRunner({
     files: ['test/core/**/*.test.ts', 'test/widgets/**/*.test.ts'],
     nodeResolve: true,
     rootDir: '.',
-    concurrency: 2,
+    // One page at a time: with two side by side, a layout-dependent test (axe, sizes) in the
+    // page that was not in front timed out now and then. One at a time costs a few seconds.
+    concurrency: 1,
     // The tsconfig carries experimentalDecorators, which Lit's decorators need.
     plugins: [
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
@@ -56,23 +57,15 @@ await startTestRunner({
     browsers: [
       chromeLauncher({
         launchOptions: {
-          executablePath,
+          executablePath: chromiumPath,
           headless: true,
-          args: [
-            '--no-sandbox', // required: CI runs as root
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          args: chromiumArgs,
         },
       }),
     ],
     reporters: [defaultReporter(), countLineReporter()],
     // WTR resolves Lit's development build, which announces itself in every file: noise.
     filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-    testFramework: { config: { timeout: 5000 } },
+    testFramework: { config: { timeout: 10_000 } },
   },
 });

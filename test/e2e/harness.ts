@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -117,19 +118,10 @@ export async function serveSite(dir: string): Promise<ServedSite> {
 export async function launchBrowser(): Promise<Browser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'particle-chrome-'));
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     userDataDir,
-    args: [
-      '--no-sandbox', // the machines run as root
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs,
   });
   browser.once('disconnected', () => {
     rm(userDataDir, { recursive: true, force: true }).catch(() => {});
