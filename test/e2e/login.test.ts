@@ -1,37 +1,49 @@
 /**
  * <particle-sso> on the built seed page against the running emulator: password
- * and MFA logins, the session shared with the other widgets and across pages
- * and tabs, logout revoking the token, and the messages of a wrong password and
- * a rate limit. Screenshots of each state go to test-artifacts/.
+ * and MFA logins, a pasted access token (never in a URL), the session shared
+ * with the other widgets and across pages and tabs, logout revoking the token,
+ * and the messages of a wrong password, a refused token and a rate limit.
+ * Screenshots of each state go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { screenshot } from './harness.js';
 import {
   currentCode,
   DEMO,
   forceFault,
+  issueToken,
   LOGGED_IN,
   MFA,
   openSeedPage,
   SSO_STATUS,
   type Stack,
   ssoLogIn,
-  startStack,
+  stackForSuite,
   storedSession,
   textOf,
   tokenStatus,
   unexpectedErrors,
+  waitDeep,
   waitForText,
 } from './widget-stack.js';
 
+const TOKEN_FIELD = 'particle-sso input[name=token]';
+
+/** Switches <particle-sso> to token mode, pastes `token` and presses Use token. */
+async function ssoUseToken(page: Page, token: string): Promise<void> {
+  await page.locator('particle-sso .mode-switch').click();
+  await page.locator(TOKEN_FIELD).fill(token);
+  const submit = 'particle-sso form[part=form] button[type=submit]';
+  assert.equal(await textOf(page, submit), 'Use token');
+  await page.locator(submit).click();
+}
+
 describe('<particle-sso> on the seed page', () => {
   let stack: Stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
+  stackForSuite((started) => {
+    stack = started;
   });
 
   it('logs in demo@example.com and shares the session with the page and the next page', async () => {
@@ -122,6 +134,62 @@ describe('<particle-sso> on the seed page', () => {
     assert.deepEqual(unexpectedErrors(first.errors, stack), []);
     assert.deepEqual(unexpectedErrors(second.errors, stack), []);
     await first.page.browserContext().close();
+  });
+
+  it('logs in with a pasted access token, which no URL the page requests contains', async () => {
+    const token = await issueToken(stack, DEMO);
+    const { page, errors } = await openSeedPage(stack);
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.locator('particle-sso input[name=username]').wait();
+    await ssoUseToken(page, token);
+    await waitForText(page, LOGGED_IN, /Logged in as demo@example\.com/);
+    assert.equal(
+      await textOf(page, SSO_STATUS),
+      'Logged in. Every widget on this page now uses this session.',
+    );
+    assert.equal((await storedSession(page, stack))?.token, token);
+    await screenshot(page, 'sso-token-logged-in');
+    // The other widgets follow the session: the API-user create widget shows its form.
+    await waitDeep(page, 'particle-api-user-create >>> form[part=form]');
+    await waitDeep(page, 'particle-api-user-create >>> particle-login-prompt', true);
+    // And on the next visit, where every widget starts with the stored session.
+    await page.reload({ waitUntil: 'networkidle0' });
+    await waitForText(page, LOGGED_IN, /Logged in as demo@example\.com/);
+    await waitDeep(page, 'particle-api-user-create >>> form[part=form]');
+
+    const api = requested.filter((url) => url.startsWith(stack.emulator.url));
+    assert.ok(
+      api.some((url) => new URL(url).pathname === '/v1/user'),
+      `the token was checked with the API: ${api.join(', ')}`,
+    );
+    assert.deepEqual(
+      requested.filter((url) => url.includes(token)),
+      [],
+      'no requested URL contains the token',
+    );
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
+  });
+
+  it('refuses an unknown access token with a sentence and keeps it in the field', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    const unknown = '0'.repeat(40);
+    await ssoUseToken(page, unknown);
+    await waitForText(page, SSO_STATUS, /That access token is invalid, revoked or expired/);
+    assert.equal(
+      await textOf(page, SSO_STATUS),
+      'That access token is invalid, revoked or expired. Check it, or log in with your email and password.',
+    );
+    assert.equal(
+      await page.$eval(TOKEN_FIELD, (input) => (input as HTMLInputElement).value),
+      unknown,
+    );
+    assert.equal(await page.$(LOGGED_IN), null);
+    assert.equal(await storedSession(page, stack), null);
+    await screenshot(page, 'sso-token-refused');
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
   });
 
   it('fits a phone screen (375 px) without sideways scrolling, logged out and in', async () => {

@@ -121,6 +121,29 @@ export async function tokenStatus(stack: Stack, token: string): Promise<number> 
   return res.status;
 }
 
+/**
+ * A fresh access token for `account`, made directly against the emulator (the password
+ * grant with the docs' `particle:particle` client), as a reader would get from the CLI.
+ */
+export async function issueToken(
+  stack: Stack,
+  account: { username: string; password: string },
+  expiresIn = 3600,
+): Promise<string> {
+  const res = await fetch(`${stack.emulator.url}/oauth/token`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from('particle:particle').toString('base64')}` },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: account.username,
+      password: account.password,
+      expires_in: String(expiresIn),
+    }),
+  });
+  if (!res.ok) throw new Error(`token not issued: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
 /** The session the page's core stored for the emulator's origin, and where. */
 export async function storedSession(page: Page, stack: Stack) {
   return page.evaluate((origin) => {
