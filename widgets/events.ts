@@ -57,11 +57,24 @@ export class ParticleCopyEvent extends Event {
   }
 }
 
+/**
+ * The organization picker inside `<particle-sso>` loaded the reader's organizations
+ * (`error` null) or could not (`error`, whose message is a sentence). The widget around
+ * it says a failure, and a later success, in its own live region (one per widget), so
+ * the picker carries none.
+ */
+export class ParticleOrgsLoadEvent extends Event {
+  constructor(readonly error: Error | null) {
+    super('particle-orgs-load', init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'particle-copy': ParticleCopyEvent;
     'particle-login': ParticleLoginEvent;
     'particle-logout': ParticleLogoutEvent;
+    'particle-orgs-load': ParticleOrgsLoadEvent;
     'particle-api-user-created': ParticleApiUserCreatedEvent;
     'particle-api-users-changed': ParticleApiUsersChangedEvent;
   }

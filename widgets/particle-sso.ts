@@ -10,7 +10,7 @@ import './components/particle-org-picker.js';
 import { PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
-import { ParticleLoginEvent, ParticleLogoutEvent } from './events.js';
+import { ParticleLoginEvent, ParticleLogoutEvent, type ParticleOrgsLoadEvent } from './events.js';
 import styles from './particle-sso.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
@@ -79,6 +79,8 @@ export class ParticleSso extends LitElement {
   #loggingIn = false;
   /** Prefills Email after a logout, so logging back in is quick. */
   #lastUsername = '';
+  /** What the live region says since the organizations failed to load, until something else is said. */
+  #orgsFailure: StatusMessage | null = null;
 
   constructor() {
     super();
@@ -146,7 +148,10 @@ export class ParticleSso extends LitElement {
       <p class="hint">Your session ${expiryWithTime(session.expiresAt)}.</p>
       ${
         this.selectOrg
-          ? html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>`
+          ? html`<particle-org-picker
+              api-base=${this.apiBase}
+              @particle-orgs-load=${this.#orgsLoaded}
+            ></particle-org-picker>`
           : nothing
       }
       <div class="actions">
@@ -156,6 +161,25 @@ export class ParticleSso extends LitElement {
       </div>
     </section>`;
   }
+
+  /** The picker has no live region: its failure (and a later success) is said in ours. */
+  #orgsLoaded = async (event: ParticleOrgsLoadEvent) => {
+    if (event.error) {
+      // The same sentence again (a retry failed too) is announced only if the region changes.
+      if (this.message && this.message === this.#orgsFailure) {
+        this.message = null;
+        await this.updateComplete;
+        if (this.message) return; // something newer was said meanwhile (a logout)
+      }
+      this.#orgsFailure = {
+        tone: 'error',
+        text: `Your organizations could not be loaded. ${event.error.message}`,
+      };
+      this.message = this.#orgsFailure;
+    } else if (this.message && this.message === this.#orgsFailure) {
+      this.message = { tone: 'success', text: 'Your organizations are loaded.' };
+    }
+  };
 
   #loggedOut() {
     const { busy, error, step } = this.#flow;

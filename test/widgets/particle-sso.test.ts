@@ -464,6 +464,64 @@ describe('<particle-sso>', () => {
     });
   });
 
+  describe('when the organizations cannot be loaded (select-org)', () => {
+    const failed =
+      /^Your organizations could not be loaded\. The Particle API had a problem \(HTTP 500\)/;
+    const liveRegionsIn = (root: ParentNode) =>
+      root.querySelectorAll('[role=status], [aria-live], [role=alert]');
+
+    it('says so in its one live region, again on a failed retry, and when they load', async () => {
+      signIn(API);
+      const api = fakeFetch({
+        'GET /v1/orgs': [
+          { status: 500, body: { error: 'server_error' } },
+          { status: 500, body: { error: 'server_error' } },
+          { body: { organizations: [{ id: 'org1', slug: 'acme', name: 'Acme Inc' }] } },
+        ],
+      });
+      const el = await render(true);
+      await waitUntil(() => failed.test(status(el)), 'the failure is not in the live region');
+      const picker = el.querySelector('particle-org-picker')!;
+      const retry = () => picker.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
+      expect(picker.shadowRoot!.querySelector('.error')!.textContent).to.contain('HTTP 500');
+      expect(retry().textContent!.trim()).to.equal('Load organizations again');
+      expect(liveRegionsIn(el), 'one live region in the widget').to.have.length(1);
+      expect(liveRegionsIn(picker.shadowRoot!), 'none in the picker').to.have.length(0);
+
+      // The same sentence again is announced only if the region changes in between.
+      const said: string[] = [];
+      new MutationObserver(() => said.push(status(el))).observe($(el, '[role=status]'), {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+      retry().click();
+      await waitUntil(
+        () => api.callsTo('GET /v1/orgs').length === 2 && said.length >= 2,
+        'the failed retry was not said again',
+      );
+      expect(said[0]).to.equal('');
+      expect(said.at(-1)).to.match(failed);
+
+      retry().click();
+      await waitUntil(() => status(el) === 'Your organizations are loaded.', 'no success said');
+      expect(picker.shadowRoot!.querySelector('select')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('leaves the login sentence alone when they load the first time', async () => {
+      fakeFetch({
+        'POST /oauth/token': grant(3600),
+        'GET /v1/orgs': { body: { organizations: [] } },
+      });
+      const el = await render(true);
+      await logIn(el);
+      const picker = el.querySelector('particle-org-picker')!;
+      await waitUntil(() => picker.shadowRoot?.textContent?.includes('not a member'));
+      expect(status(el)).to.equal('Logged in. Every widget on this page now uses this session.');
+    });
+  });
+
   describe('focusLogin()', () => {
     it('focuses Email when logged out and Log out when logged in', async () => {
       const el = await render();

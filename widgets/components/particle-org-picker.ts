@@ -1,9 +1,11 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { ApiError } from '../api-helper/errors.js';
 import { listOrgs } from '../api-helper/products.js';
 import type { Org } from '../api-helper/types.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { ParticleOrgsLoadEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 
@@ -12,9 +14,14 @@ import form from '../styles/form.styles.js';
  * with the session (`session.org`), where the API-user widgets read their
  * default target. Renders nothing while logged out.
  *
+ * It has no live region of its own: it reports each load as a `particle-orgs-load`
+ * event, and the widget around it (`<particle-sso>`) announces a failure in its one
+ * live region. The failure is also shown here, next to "Load organizations again".
+ *
  * @example
  * html`<particle-org-picker api-base=${this.apiBase}></particle-org-picker>`
  *
+ * @fires particle-orgs-load - {ParticleOrgsLoadEvent} after each load while logged in; `error` if it failed.
  * @csspart select - The `<select>`.
  */
 @customElement('particle-org-picker')
@@ -38,6 +45,8 @@ export class ParticleOrgPicker extends LitElement {
     task: ([username], { signal }) =>
       username ? listOrgs(this.#session.api, { signal }) : Promise.resolve([]),
     args: () => [this.#session.value?.username] as const,
+    onComplete: () => this.#report(null),
+    onError: (error) => this.#report(error instanceof Error ? error : new Error(String(error))),
   });
 
   override render() {
@@ -62,6 +71,14 @@ export class ParticleOrgPicker extends LitElement {
               <p class="hint">The API-user widgets on this page use it as their default.</p>
             </div>`,
     });
+  }
+
+  #report(error: Error | null) {
+    // Logged out (or removed with the logged-in box) there is nothing to say; a 401 ended
+    // the session, which <particle-sso> already says ("Your session has expired").
+    if (!this.isConnected || !this.#session.value) return;
+    if (error instanceof ApiError && error.kind === 'session') return;
+    this.dispatchEvent(new ParticleOrgsLoadEvent(error));
   }
 
   #pick(orgs: Org[], event: Event) {
