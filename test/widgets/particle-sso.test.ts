@@ -502,10 +502,14 @@ describe('<particle-sso>', () => {
       );
       expect(said[0]).to.equal('');
       expect(said.at(-1)).to.match(failed);
+      await waitUntil(() => picker.shadowRoot!.activeElement === retry());
+      expectFocus(picker.shadowRoot!.activeElement, retry());
 
       retry().click();
       await waitUntil(() => status(el) === 'Your organizations are loaded.', 'no success said');
-      expect(picker.shadowRoot!.querySelector('select')).to.exist;
+      const select = picker.shadowRoot!.querySelector('select')!;
+      await waitUntil(() => picker.shadowRoot!.activeElement === select);
+      expectFocus(picker.shadowRoot!.activeElement, select);
       await expect(el).to.be.accessible();
     });
 

@@ -55,7 +55,7 @@ export class ParticleOrgPicker extends LitElement {
     return this.#orgs.render({
       pending: () => html`<p class="hint">Loading your organizations…</p>`,
       error: (e) => html`<p class="error">${(e as Error).message}</p>
-        <button type="button" @click=${() => this.#orgs.run()}>Load organizations again</button>`,
+        <button type="button" @click=${this.#retry}>Load organizations again</button>`,
       complete: (orgs) =>
         orgs.length === 0
           ? html`<p class="hint">You are not a member of any organization.</p>`
@@ -72,6 +72,16 @@ export class ParticleOrgPicker extends LitElement {
             </div>`,
     });
   }
+
+  /**
+   * The retry button disappears while the reload runs, so focus would fall to the page:
+   * put it back on what the reload left (the selector, or the button after a new failure).
+   */
+  readonly #retry = async () => {
+    await this.#orgs.run();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('select, button')?.focus();
+  };
 
   #report(error: Error | null) {
     // Logged out (or removed with the logged-in box) there is nothing to say; a 401 ended
