@@ -138,13 +138,11 @@ describe('<particle-sso>', () => {
       $(el, 'input[name=remember]').click();
       setTimeout(() => loginButton(el).click());
       await oneEvent(el, 'particle-login');
-      // Checked before yielding to other tasks: parallel suites' pages share this
-      // localStorage and clear it between their tests, which a storage event reports here.
+      await el.updateComplete;
+      expect(el.textContent).to.contain('expires in 7 days');
       expect(apiFor(API).session.value!.persistence).to.equal('device');
       expect(JSON.stringify(localStorage)).to.contain(NEW_TOKEN);
       expect(JSON.stringify(sessionStorage)).not.to.contain(NEW_TOKEN);
-      await el.updateComplete;
-      expect(el.textContent).to.contain('expires in 7 days');
     });
 
     it('says a wrong password, keeps the input and focuses the password', async () => {
