@@ -4,6 +4,7 @@ import {
   type ApiErrorKind,
   errorFromResponse,
   parseRetryAfter,
+  toApiError,
 } from '../../widgets/api-helper/errors.js';
 import type { ApiRequest } from '../../widgets/api-helper/types.js';
 
@@ -238,5 +239,21 @@ describe('ApiError', () => {
     expect(error).to.be.instanceOf(Error);
     expect(error.name).to.equal('ApiError');
     expect(error.status).to.equal(0);
+  });
+});
+
+describe('toApiError', () => {
+  it('passes an ApiError through unchanged', () => {
+    const error = new ApiError({ kind: 'rate-limit', status: 429 });
+    expect(toApiError(error)).to.equal(error);
+  });
+
+  it("turns any other failure into a sentence of ours, not the bug's message", () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
+    const error = toApiError(bug);
+    expect(error).to.be.instanceOf(ApiError);
+    expect(error.message).to.equal('Something went wrong on this page. Try again.');
+    expect(error.message).not.to.contain('undefined');
+    expect(error.cause).to.equal(bug);
   });
 });

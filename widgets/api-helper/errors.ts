@@ -159,3 +159,13 @@ export function errorFromResponse(
         : undefined,
   });
 }
+
+/** Any failure as an ApiError, so views only ever show the core's sentences, never a bug's. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError({
+    kind: 'server',
+    message: 'Something went wrong on this page. Try again.',
+    cause: error,
+  });
+}

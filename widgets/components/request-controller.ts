@@ -1,15 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError } from '../api-helper/errors.js';
-
-/** Any failure as an ApiError, so views only ever show the core's sentences. */
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  return new ApiError({
-    kind: 'server',
-    message: 'Something went wrong on this page. Try again.',
-    cause: error,
-  });
-}
+import { type ApiError, toApiError } from '../api-helper/errors.js';
 
 /**
  * Request state for a form: `busy` while a call runs, `error` after one failed.
