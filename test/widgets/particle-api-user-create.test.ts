@@ -10,12 +10,11 @@ import {
   API,
   credentialsBody,
   HOSTILE,
-  liveRegions,
   teamRoutes,
   teamRoutesUnlessFaked,
   until,
 } from './api-users/team-api.js';
-import { runWidgetBaseTests } from './widget-base-tests.js';
+import { liveRegions, runWidgetBaseTests } from './widget-base-tests.js';
 
 const NEW_TOKEN = 'f00dfeed'.repeat(5);
 const USERNAME = 'backend+x7k2@api.particle.io';

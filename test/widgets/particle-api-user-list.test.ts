@@ -20,14 +20,13 @@ import {
 import {
   API,
   HOSTILE,
-  liveRegions,
   loggedInEachTest,
   person,
   teamRoutes,
   teamRoutesUnlessFaked,
   until,
 } from './api-users/team-api.js';
-import { runWidgetBaseTests } from './widget-base-tests.js';
+import { liveRegions, runWidgetBaseTests } from './widget-base-tests.js';
 
 describe('<particle-api-user-list>', () => {
   loggedInEachTest();

@@ -16,7 +16,7 @@ import {
   type,
   wrongPassword,
 } from './login-fixtures.js';
-import { expectFocus, runWidgetBaseTests } from './widget-base-tests.js';
+import { expectFocus, liveRegions, runWidgetBaseTests } from './widget-base-tests.js';
 
 /** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
 const API = 'https://sso.api.test';
@@ -465,8 +465,6 @@ describe('<particle-sso>', () => {
   describe('when the organizations cannot be loaded (select-org)', () => {
     const failed =
       /^Your organizations could not be loaded\. The Particle API had a problem \(HTTP 500\)/;
-    const liveRegionsIn = (root: ParentNode) =>
-      root.querySelectorAll('[role=status], [aria-live], [role=alert]');
 
     it('says so in its one live region, again on a failed retry, and when they load', async () => {
       signIn(API);
@@ -483,8 +481,8 @@ describe('<particle-sso>', () => {
       const retry = () => picker.shadowRoot!.querySelector<HTMLButtonElement>('button')!;
       expect(picker.shadowRoot!.querySelector('.error')!.textContent).to.contain('HTTP 500');
       expect(retry().textContent!.trim()).to.equal('Load organizations again');
-      expect(liveRegionsIn(el), 'one live region in the widget').to.have.length(1);
-      expect(liveRegionsIn(picker.shadowRoot!), 'none in the picker').to.have.length(0);
+      expect(liveRegions(el), 'one live region in the widget').to.have.length(1);
+      expect(liveRegions(picker.shadowRoot!), 'none in the picker').to.have.length(0);
 
       // The same sentence again is announced only if the region changes in between.
       const said: string[] = [];

@@ -103,18 +103,6 @@ export const credentialsBody = (key: 'created' | 'updated', username: string, to
 export const until = (predicate: () => unknown, message?: string) =>
   waitUntil(predicate, message, { timeout: 4000 });
 
-/** Every live region inside `root`, at any shadow depth (a widget should have exactly one). */
-export function liveRegions(root: ShadowRoot): Element[] {
-  const found: Element[] = [];
-  const queue: ParentNode[] = [root];
-  while (queue.length) {
-    const node = queue.shift()!;
-    found.push(...node.querySelectorAll('[role=status], [aria-live], [role=alert]'));
-    for (const el of node.querySelectorAll('*')) if (el.shadowRoot) queue.push(el.shadowRoot);
-  }
-  return found;
-}
-
 /** Each test of the calling suite starts logged in to API and ends with fakes and sessions reset. */
 export function loggedInEachTest(): void {
   beforeEach(() => signIn(API));
