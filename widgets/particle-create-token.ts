@@ -76,7 +76,8 @@ export class ParticleCreateToken extends LitElement {
     },
     field: (name) => this.#el(`#${name === 'otp' ? 'create-otp' : name}`),
   });
-  #pending: { username: string; expiresIn: number } | null = null;
+  /** Who the running request is for, so the result can name them. */
+  #pendingUsername: string | null = null;
 
   constructor() {
     super();
@@ -151,22 +152,21 @@ export class ParticleCreateToken extends LitElement {
     if (this.#flow.busy) return;
     const data = new FormData(event.target as HTMLFormElement);
     const username = String(data.get('username')).trim();
-    const expiresIn = Number(data.get('expiresIn'));
-    this.#pending = { username, expiresIn };
+    this.#pendingUsername = username;
     this.message = { tone: 'busy', text: 'Creating the token…' };
     const grant = await this.#flow.submitPassword({
       username,
       password: String(data.get('password')),
-      expiresIn,
+      expiresIn: Number(data.get('expiresIn')),
     });
     await this.#afterAttempt(grant);
   }
 
   /** After either step: show the new token, or let the flow ask for the code or say what went wrong. */
   async #afterAttempt(grant: TokenGrant | undefined) {
-    if (grant && this.#pending) {
-      this.created = { grant, username: this.#pending.username };
-      this.#pending = null;
+    if (grant && this.#pendingUsername !== null) {
+      this.created = { grant, username: this.#pendingUsername };
+      this.#pendingUsername = null;
       // Success is the only time the password is cleared: failures keep what the reader typed.
       (this.#el('#password') as HTMLInputElement).value = '';
       for (const otp of this.renderRoot.querySelectorAll<HTMLInputElement>('[name=otp]'))
