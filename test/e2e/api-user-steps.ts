@@ -1,12 +1,11 @@
 /**
  * Steps on the seed page's API-user widgets for the end-to-end suites: log in through
  * `<particle-sso>`, choose a target, fill the create form, read the token shown once,
- * read the list's rows, and check a token directly against the emulator.
+ * and read the list's rows.
  * Selectors pierce shadow roots with puppeteer's `>>>`.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { artifactPath } from './harness.js';
 import {
   clickDeep,
   DEMO,
@@ -114,18 +113,6 @@ export async function waitForRow(page: Page, friendlyName: string, present = tru
   );
 }
 
-/** The status an API-user token gets from the emulator on `path`. */
-export async function statusWith(apiBase: string, token: string, path: string): Promise<number> {
-  const res = await fetch(`${apiBase}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  return res.status;
-}
-
-const artifact = async (name: string) => {
-  const dir = join(import.meta.dirname, '../../test-artifacts');
-  await mkdir(dir, { recursive: true });
-  return join(dir, `${name}.png`) as `${string}.png`;
-};
-
 /**
  * Saves a screenshot of one widget as `test-artifacts/<name>.png` — or, with `viewport`,
  * of what the reader sees (a modal dialog sits in the top layer, outside the widget's box).
@@ -136,7 +123,7 @@ export async function widgetShot(
   name: string,
   viewport = false,
 ): Promise<void> {
-  const path = await artifact(name);
+  const path = await artifactPath(name);
   if (viewport) await page.screenshot({ path });
   else await (await page.$(host))!.screenshot({ path });
 }

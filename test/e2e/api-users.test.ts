@@ -17,7 +17,6 @@ import {
   listRows,
   openLoggedIn,
   revealToken,
-  statusWith,
   tickScope,
   waitForRow,
   widgetShot,
@@ -29,6 +28,7 @@ import {
   type Stack,
   stackForSuite,
   storedSession,
+  tokenStatus,
   waitDeep,
   waitForText,
 } from './widget-stack.js';
@@ -95,7 +95,6 @@ describe('API-user widgets on the seed page', () => {
           state === 'delete-dialog',
         );
       const friendlyName = `E2E ${target.kind} backend`;
-      const api = stack.emulator.url;
 
       // The list shows the target first, so the creation must reach it without Refresh.
       await chooseTarget(page, LIST, target);
@@ -127,8 +126,8 @@ describe('API-user widgets on the seed page', () => {
       assert.equal(row[1], first.username);
       assert.deepEqual(row.slice(2).sort(), ['devices:list', 'events:get', 'teams.users:list']);
 
-      assert.equal(await statusWith(api, first.token, c.granted(target.id)), 200);
-      assert.notEqual(await statusWith(api, first.token, c.refused(target.id)), 200);
+      assert.equal(await tokenStatus(stack, first.token, c.granted(target.id)), 200);
+      assert.notEqual(await tokenStatus(stack, first.token, c.refused(target.id)), 200);
 
       // Edit scopes: a new token, shown once; the old one stops working.
       await clickDeep(page, `${LIST} >>> button[aria-label="Edit scopes of ${friendlyName}"]`);
@@ -139,8 +138,8 @@ describe('API-user widgets on the seed page', () => {
       const second = await revealToken(page, `${editor} >>> particle-api-user-token`);
       assert.notEqual(second.token, first.token);
       await shot('edit-result');
-      assert.equal(await statusWith(api, first.token, c.granted(target.id)), 401);
-      assert.equal(await statusWith(api, second.token, c.refused(target.id)), 200);
+      assert.equal(await tokenStatus(stack, first.token, c.granted(target.id)), 401);
+      assert.equal(await tokenStatus(stack, second.token, c.refused(target.id)), 200);
       await page.waitForFunction(
         (list, name, scope) => {
           const table = document
@@ -165,7 +164,7 @@ describe('API-user widgets on the seed page', () => {
       await clickDeep(page, `${LIST} >>> particle-confirm-dialog >>> [part=confirm]`);
       await waitForRow(page, friendlyName, false);
       await shot('after-delete');
-      assert.equal(await statusWith(api, second.token, c.granted(target.id)), 401);
+      assert.equal(await tokenStatus(stack, second.token, c.granted(target.id)), 401);
       const { team } = await get(session.token, c.granted(target.id));
       assert.ok(!team!.some((m) => (m as { username?: string }).username === first.username));
 

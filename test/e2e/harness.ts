@@ -154,11 +154,16 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   return { page, errors };
 }
 
-/** Saves a full-page screenshot as `test-artifacts/<name>.png` and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** `test-artifacts/<name>.png`, with its directory created. */
+export async function artifactPath(name: string): Promise<`${string}.png`> {
   const dir = join(root, 'test-artifacts');
   await mkdir(dir, { recursive: true });
-  const path = join(dir, `${name}.png`) as `${string}.png`;
+  return join(dir, `${name}.png`) as `${string}.png`;
+}
+
+/** Saves a full-page screenshot as `test-artifacts/<name>.png` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = await artifactPath(name);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

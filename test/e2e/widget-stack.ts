@@ -113,9 +113,12 @@ export async function forceFault(
   if (!res.ok) throw new Error(`fault not accepted: ${res.status} ${await res.text()}`);
 }
 
-/** The HTTP status the emulator gives `token` on GET /v1/user (200 alive, 401 revoked). */
-export async function tokenStatus(stack: Stack, token: string): Promise<number> {
-  const res = await fetch(`${stack.emulator.url}/v1/user`, {
+/**
+ * The HTTP status the emulator gives `token` on GET `path` (on /v1/user: 200 alive,
+ * 401 revoked).
+ */
+export async function tokenStatus(stack: Stack, token: string, path = '/v1/user'): Promise<number> {
+  const res = await fetch(`${stack.emulator.url}${path}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   return res.status;
