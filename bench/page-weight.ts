@@ -18,7 +18,7 @@ const SCRIPT = /<script type="module" src="(\/assets\/widgets\/[^"]+\.js)"><\/sc
 const IMPORT = /(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
 
 /** Site paths (`/assets/widgets/...`) of every module `entries` load, entries included. */
-export async function moduleGraph(siteDir: string, entries: string[]): Promise<string[]> {
+async function moduleGraph(siteDir: string, entries: string[]): Promise<string[]> {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {

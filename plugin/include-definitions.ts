@@ -7,7 +7,7 @@
  */
 import { BuildError } from './build-error.js';
 
-export const includeDefinitionsMap: Readonly<Record<string, string>> = {
+const includeDefinitionsMap: Readonly<Record<string, string>> = {
   'api-helper': 'nothing: the api-helper core is bundled into each widget script',
   'api-helper-cloud': 'nothing: cloud API calls live in the api-helper core',
   'api-helper-extras': 'nothing: the widgets import what they use',

@@ -14,7 +14,7 @@ const HREF = /<a\s[^>]*?href="([^"]*)"/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** Site paths an HTML page links to, resolved against the page's URL (no query or hash). */
-export function internalLinks(html: string, pageUrl: string): string[] {
+function internalLinks(html: string, pageUrl: string): string[] {
   const links: string[] = [];
   for (const [, raw] of html.matchAll(HREF)) {
     const href = raw!.replaceAll('&amp;', '&').trim();
@@ -35,10 +35,7 @@ function isCopiedFile(outputDir: string, path: string): boolean {
 }
 
 /** Missing link target → input files of the pages that use it (both sorted). */
-export function findBrokenLinks(
-  results: EleventyResult[],
-  outputDir: string,
-): Map<string, string[]> {
+function findBrokenLinks(results: EleventyResult[], outputDir: string): Map<string, string[]> {
   const pages = new Set(results.map((r) => r.url).filter((url): url is string => Boolean(url)));
   const exists = (path: string) =>
     pages.has(path) ||
@@ -66,7 +63,7 @@ export function findBrokenLinks(
   );
 }
 
-export function formatLinkReport(broken: Map<string, string[]>): string {
+function formatLinkReport(broken: Map<string, string[]>): string {
   const lines = [...broken].map(([link, users]) => `  ${link} (linked from ${users.join(', ')})`);
   return `[particle-docs] ${broken.size} internal link(s) lead to no page of this site:\n${lines.join('\n')}`;
 }

@@ -24,7 +24,7 @@ export interface ParticleDocsOptions {
   strictLinks: boolean;
 }
 
-export const defaultOptions: ParticleDocsOptions = {
+const defaultOptions: ParticleDocsOptions = {
   apiBase: 'https://api.particle.io',
   siteName: 'Particle Docs',
   widgetsDir: 'widgets',
@@ -37,7 +37,7 @@ export const defaultOptions: ParticleDocsOptions = {
 
 const PREFIX = '[particle-docs]';
 
-export function optionError(message: string): Error {
+function optionError(message: string): Error {
   return new Error(`${PREFIX} ${message}`);
 }
 

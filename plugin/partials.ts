@@ -29,11 +29,11 @@ const DECLARATION = /^\{\{!--\s*particle-docs params:([^}]*?)--\}\}/;
 const WIDGET_MARKUP = /^(?:\s*\{\{!--[\s\S]*?--\}\})*\s*<particle-/;
 
 /** The source as a Markdown HTML block wherever the author puts it (see above). */
-export function blockTemplate(source: string): string {
+function blockTemplate(source: string): string {
   return WIDGET_MARKUP.test(source) ? `\n\n${source}\n\n` : source;
 }
 
-export function parseParams(source: string): string[] {
+function parseParams(source: string): string[] {
   const match = DECLARATION.exec(source);
   return match ? match[1]!.split(/[\s,]+/).filter(Boolean) : [];
 }

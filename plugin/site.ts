@@ -6,7 +6,7 @@ import type { EleventyConfig } from './eleventy.js';
 import type { ParticleDocsOptions } from './options.js';
 
 /** The page's CSP: nothing inline, scripts and styles from the site, API calls to apiBase. */
-export function contentSecurityPolicy(apiBase: string): string {
+function contentSecurityPolicy(apiBase: string): string {
   const apiOrigin = new URL(apiBase).origin;
   return [
     "default-src 'self'",

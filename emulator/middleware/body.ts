@@ -13,7 +13,7 @@ import { isTokenRoute } from './rate-limit.js';
  * [INFERRED] The largest request body accepted, 1 MiB: the biggest real body (an API user with
  * all 94 scopes) is about 3 KB. Larger ones are refused before they are read into memory.
  */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** 413 in the family of the route (§1.3), whether the size is declared or only streamed. */
 export const bodySizeLimit = (): MiddlewareHandler<AppEnv> =>

@@ -24,7 +24,7 @@ export const FAULT_STATUSES = [401, 403, 429, 500, 503] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /** Seconds a forced 429 asks the client to wait. */
-export const FAULT_RETRY_AFTER = 30;
+const FAULT_RETRY_AFTER = 30;
 
 export class FaultStore {
   readonly faults: Fault[] = [];
@@ -54,7 +54,7 @@ function matches(fault: Fault, method: string, path: string): boolean {
 }
 
 /** The contract's body for each forced status, in the family the path uses (§1.3). */
-export function faultError(status: FaultStatus, path: string): ParticleError {
+function faultError(status: FaultStatus, path: string): ParticleError {
   const oauth = isTokenRoute(path);
   switch (status) {
     case 401:

@@ -17,7 +17,7 @@ const teamScopes = [
   'teams.users:remove',
 ];
 
-export const seedData: DataFile = {
+const seedData: DataFile = {
   users: [
     { username: DEMO_USER, password: DEMO_PASSWORD, firstName: 'Demo', lastName: 'User' },
     {

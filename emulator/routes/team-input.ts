@@ -7,7 +7,7 @@ import type { Body } from '../middleware/body.js';
 import { KNOWN_SCOPES } from '../model/scopes.js';
 import { type Member, ROLES, type Role } from '../model/types.js';
 
-export const MAX_FRIENDLY_NAME = 255;
+const MAX_FRIENDLY_NAME = 255;
 
 export function readFriendlyName(body: Body): string {
   const name = body.friendly_name;

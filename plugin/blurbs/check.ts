@@ -18,7 +18,7 @@ export function collectBlurbs(files: SourceFile[]): Map<string, Blurb[]> {
 }
 
 /** Where two texts first differ, as 0-based line index, or -1 when equal. */
-export function firstDifferingLine(a: string, b: string): number {
+function firstDifferingLine(a: string, b: string): number {
   if (a === b) return -1;
   const linesA = a.split('\n');
   const linesB = b.split('\n');

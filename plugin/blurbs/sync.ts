@@ -23,7 +23,7 @@ function where(blurb: Blurb): string {
 }
 
 /** Decides what sync would do, without touching anything. */
-export function planSync(files: SourceFile[], previous: Registry): SyncPlan {
+function planSync(files: SourceFile[], previous: Registry): SyncPlan {
   const plan: SyncPlan = { rewrites: [], registry: { blurbs: {} }, refusals: [] };
   for (const [id, copies] of collectBlurbs(files)) {
     const texts = new Set(copies.map((copy) => copy.text));
