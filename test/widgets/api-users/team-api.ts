@@ -97,8 +97,9 @@ export const credentialsBody = (key: 'created' | 'updated', username: string, to
 });
 
 /**
- * `waitUntil` with room for a hidden tab: the runner runs two files at once, and
- * Chromium throttles timers in the background page to about one per second.
+ * `waitUntil` with 4 s instead of its 1 s default: these waits span several fake calls and
+ * nested element renders, which a busy two-core machine can stretch past a second
+ * A condition that never holds still fails the test.
  */
 export const until = (predicate: () => unknown, message?: string) =>
   waitUntil(predicate, message, { timeout: 4000 });
