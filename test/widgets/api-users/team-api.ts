@@ -98,7 +98,7 @@ export const credentialsBody = (key: 'created' | 'updated', username: string, to
 
 /**
  * `waitUntil` with 4 s instead of its 1 s default: these waits span several fake calls and
- * nested element renders, which a busy two-core machine can stretch past a second
+ * nested element renders, which a busy two-core machine can stretch past a second.
  * A condition that never holds still fails the test.
  */
 export const until = (predicate: () => unknown, message?: string) =>
