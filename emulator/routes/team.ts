@@ -4,7 +4,6 @@
  */
 import { type Context, Hono } from 'hono';
 import { appError } from '../errors.js';
-import type { Auth } from '../middleware/bearer-auth.js';
 import { bearerAuth } from '../middleware/bearer-auth.js';
 import { type Body, readBody } from '../middleware/body.js';
 import { apiUserJson, apiUsersOf, humanJson, humanTeam } from '../model/access.js';
@@ -20,15 +19,11 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
   const param = kind === 'product' ? 'product' : 'org';
 
   /** The target, checked for membership and scope; `admin` also requires the right to change it. */
-  function targetOf(
-    c: Context<AppEnv>,
-    scope: string,
-    admin = false,
-  ): { target: Target; auth: Auth } {
+  function targetOf(c: Context<AppEnv>, scope: string, admin = false): Target {
     const auth = c.get('auth');
     const target = resolveTarget(state, auth, kind, c.req.param(param) ?? '', scope);
     if (admin) requireAdmin(state, auth, target);
-    return { target, auth };
+    return target;
   }
 
   /** The team list the target itself owns (org products inherit the org's, which stays there). */
@@ -42,7 +37,7 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
   const tokens = (apiUser: ApiUser) => [{ token: apiUser.token ?? '' }];
 
   function update(c: Context<AppEnv>, body: Body) {
-    const { target } = targetOf(c, 'teams.users:update', true);
+    const target = targetOf(c, 'teams.users:update', true);
     const username = c.req.param('username') ?? '';
     const apiUser = apiUserIn(target, username);
     if (apiUser) {
@@ -67,7 +62,7 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
   }
 
   function regenerate(c: Context<AppEnv>) {
-    const { target } = targetOf(c, 'teams.users:update', true);
+    const target = targetOf(c, 'teams.users:update', true);
     const apiUser = apiUserIn(target, c.req.param('username') ?? '');
     if (!apiUser) throw appError(404, 'API user not found in this team');
     replaceApiUserToken(state, apiUser, emu.now());
@@ -88,7 +83,7 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
     new Hono<AppEnv>()
       .use(bearerAuth(emu))
       .get('/', (c) => {
-        const { target } = targetOf(c, 'teams.users:list');
+        const target = targetOf(c, 'teams.users:list');
         const humans = humanTeam(state, target).map((m) => humanJson(state, m));
         return c.json({
           ok: true,
@@ -96,7 +91,7 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
         });
       })
       .post('/', async (c) => {
-        const { target } = targetOf(c, 'teams.users:invite', true);
+        const target = targetOf(c, 'teams.users:invite', true);
         const body = await readBody(c);
         // §5.2: `friendly_name`/`scopes` create an API user; `username`/`role` invite a human.
         if (
@@ -135,7 +130,7 @@ export function teamRoutes(emu: Emulator, kind: TargetKind) {
       .on(['PUT', 'POST'], '/:username/token', regenerate)
       .on(['PUT', 'POST'], '/:username', async (c) => update(c, await readBody(c)))
       .delete('/:username', (c) => {
-        const { target } = targetOf(c, 'teams.users:remove', true);
+        const target = targetOf(c, 'teams.users:remove', true);
         const username = c.req.param('username') ?? '';
         const apiUser = apiUserIn(target, username);
         if (apiUser) {
