@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { apiFor } from '../../widgets/api-helper/client.js';
+import type { ParticleSecret } from '../../widgets/components/particle-secret.js';
 import type { ParticleCreateToken } from '../../widgets/particle-create-token.js';
 import '../../widgets/particle-create-token.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
@@ -126,12 +127,12 @@ describe('<particle-create-token>', () => {
 
     it('shows the token only after Show token, and copies it', async () => {
       const { el, write } = await created();
-      const secret = $(el, 'particle-secret');
+      const secret = $<ParticleSecret>(el, 'particle-secret');
       const button = (part: string) =>
         secret.shadowRoot!.querySelector<HTMLButtonElement>(`[part=${part}]`)!;
       expect(button('toggle').textContent!.trim()).to.equal('Show token');
       button('toggle').click();
-      await (secret as unknown as ParticleCreateToken).updateComplete;
+      await secret.updateComplete;
       expect(visibleText(el.shadowRoot!)).to.contain(NEW_TOKEN);
       button('copy').click();
       await waitUntil(() => status(el).startsWith('Copied'));
