@@ -37,11 +37,20 @@ function isCopiedFile(outputDir: string, path: string): boolean {
 /** Missing link target → input files of the pages that use it (both sorted). */
 function findBrokenLinks(results: EleventyResult[], outputDir: string): Map<string, string[]> {
   const pages = new Set(results.map((r) => r.url).filter((url): url is string => Boolean(url)));
-  const exists = (path: string) =>
-    pages.has(path) ||
-    pages.has(`${path}/`) ||
-    pages.has(path.replace(/index\.html$/, '')) ||
-    isCopiedFile(outputDir, path);
+  // Every page links the same stylesheet and scripts: look each path up once per build.
+  const known = new Map<string, boolean>();
+  const exists = (path: string) => {
+    let found = known.get(path);
+    if (found === undefined) {
+      found =
+        pages.has(path) ||
+        pages.has(`${path}/`) ||
+        pages.has(path.replace(/index\.html$/, '')) ||
+        isCopiedFile(outputDir, path);
+      known.set(path, found);
+    }
+    return found;
+  };
   const broken = new Map<string, Set<string>>();
   for (const result of results) {
     if (
