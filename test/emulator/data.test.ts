@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { DataFileError, loadState, seedState, startEmulator } from '../../emulator/index.js';
 import { humanTeam } from '../../emulator/model/access.js';
 import type { State, Target } from '../../emulator/model/types.js';
+import { bearer, expectJson, login } from './helpers.js';
 
 const HOSTILE = 'test/fixtures/emulator/hostile-names.json';
 const EXAMPLE = 'emulator/data/example.json';
@@ -195,25 +196,29 @@ describe('--data files', () => {
   it('serves a data file over HTTP, hostile names returned verbatim as JSON', async () => {
     const emulator = await startEmulator({ port: 0, quiet: true, dataFile: HOSTILE });
     try {
-      const login = await fetch(`${emulator.url}/oauth/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=password&client_id=particle&client_secret=particle&username=demo%40example.com&password=demo-password',
-      });
-      const { access_token } = await login.json();
-      const auth = { headers: { Authorization: `Bearer ${access_token}` } };
-      const { products } = await (await fetch(`${emulator.url}/v1/products`, auth)).json();
+      const request = (path: string, init?: RequestInit) => fetch(`${emulator.url}${path}`, init);
+      const token = await login(request);
+      const get = async (path: string) => expectJson(await request(path, bearer(token)), 200);
+      const { products } = await get('/v1/products');
       assert.ok(
         products.some((p: { name: string }) => p.name === '<script>alert("product")</script>'),
       );
-      const { team } = await (await fetch(`${emulator.url}/v1/orgs/evil-org/team`, auth)).json();
-      const odd = "o'neil&co+abcdefghij@api.particle.io";
-      const res = await fetch(`${emulator.url}/v1/products/script-product/team/${odd}`, {
-        ...auth,
-        method: 'DELETE',
-      });
-      assert.equal(res.status, 200);
+      const { team } = await get('/v1/orgs/evil-org/team');
       assert.ok(team.some((m: { username: string }) => m.username.startsWith('<img')));
+
+      // A username with a quote, an ampersand and a plus, taken literally from the path.
+      const odd = "o'neil&co+abcdefghij@api.particle.io";
+      const productTeam = async () =>
+        (await get('/v1/products/script-product/team')).team.map(
+          (m: { username: string }) => m.username,
+        );
+      assert.ok((await productTeam()).includes(odd));
+      const removed = await request(
+        `/v1/products/script-product/team/${odd}`,
+        bearer(token, 'DELETE'),
+      );
+      await expectJson(removed, 200, { ok: true });
+      assert.ok(!(await productTeam()).includes(odd), 'the API user is gone from the team');
     } finally {
       await emulator.close();
     }
