@@ -5,7 +5,7 @@
  * the form, the MFA step and the result go to test-artifacts/.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { screenshot } from './harness.js';
 import {
@@ -15,7 +15,7 @@ import {
   MFA,
   openSeedPage,
   type Stack,
-  startStack,
+  stackForSuite,
   storedSession,
   textOf,
   unexpectedErrors,
@@ -86,11 +86,8 @@ async function tokenInfo(stack: Stack, token: string) {
 
 describe('<particle-create-token> on the seed page', () => {
   let stack: Stack;
-  before(async () => {
-    stack = await startStack();
-  });
-  after(async () => {
-    await stack?.close();
+  stackForSuite((started) => {
+    stack = started;
   });
 
   it('creates a 15-minute token, masked until shown, without logging the page in', async () => {

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
 import { buildSite, launchBrowser, openPage, type ServedSite, serveSite } from './harness.js';
 
-export const SEED_PATH = '/reference/cloud-apis/access-tokens/';
+const SEED_PATH = '/reference/cloud-apis/access-tokens/';
 export const DEMO = { username: 'demo@example.com', password: 'demo-password' };
 export const MFA = { username: 'mfa@example.com', password: 'demo-password' };
 const MFA_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -27,7 +27,7 @@ export interface Stack {
 }
 
 /** Starts the stack; `dataFile` seeds the emulator from a JSON file instead of its own seed. */
-export async function startStack(options: { dataFile?: string } = {}): Promise<Stack> {
+async function startStack(options: { dataFile?: string } = {}): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, faults: true, quiet: true, ...options });
   const dir = await buildSite({ apiBase: emulator.url });
   const site = await serveSite(dir);
