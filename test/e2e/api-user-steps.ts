@@ -135,7 +135,7 @@ export async function listFirstTarget(page: Page): Promise<void> {
 }
 
 /** The focused control at any shadow depth: its part, accessible label (or text) and aria-label. */
-export function focusedControl(page: Page) {
+function focusedControl(page: Page) {
   return page.evaluate(() => {
     let el = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;

@@ -26,8 +26,6 @@ export function fakeClock(start = Date.UTC(2026, 0, 1)) {
   };
 }
 
-export type TestApp = ReturnType<typeof createApp>;
-
 /** A fresh emulator with the seeded data; `state` is the same object the app mutates. */
 export function emulator(options: AppOptions = {}, state: State = seedState()) {
   const app = createApp(state, options);

@@ -15,7 +15,7 @@ import particleDocs from '../../../plugin/index.js';
 export const repoRoot = resolve(import.meta.dirname, '../../..');
 export const fixtures = join(repoRoot, 'test/fixtures/plugin');
 /** Four stand-in elements (one per partial) sharing one module. */
-export const fixtureWidgets = join(fixtures, 'widgets');
+const fixtureWidgets = join(fixtures, 'widgets');
 
 export interface BuildOptions {
   /** Input folder (default: the real `content/`). */
