@@ -4,7 +4,7 @@ import './api-users/confirm-dialog.js';
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { deleteApiUser, listTeam } from './api-helper/api-users.js';
+import { deleteApiUser, listTeam, memberName } from './api-helper/api-users.js';
 import type { Target, TeamMember } from './api-helper/types.js';
 import type { ParticleApiUserEditor } from './api-users/api-user-editor.js';
 import type { ParticleApiUserTable } from './api-users/api-user-table.js';
@@ -96,7 +96,7 @@ export class ParticleApiUserList extends ApiUserWidget {
     },
     onComplete: async ({ target, member }) => {
       this.status = {
-        text: `Deleted API user “${nameOf(member)}”. Its token no longer works.`,
+        text: `Deleted API user “${memberName(member)}”. Its token no longer works.`,
         tone: 'success',
       };
       if (this.editing === member.username) this.editing = undefined;
@@ -156,13 +156,13 @@ export class ParticleApiUserList extends ApiUserWidget {
     const dialog = this.dialog;
     const listing = this.listing;
     if (!dialog || !listing || this.busy) return;
-    dialog.heading = `Delete API user “${nameOf(member)}”?`;
+    dialog.heading = `Delete API user “${memberName(member)}”?`;
     dialog.message = `${member.username} will be removed from ${listing.label}, and its token stops working at once. This cannot be undone.`;
     if (!(await dialog.ask())) {
       this.table?.focusRow(member.username, 'delete');
       return;
     }
-    this.status = { text: `Deleting API user “${nameOf(member)}”…` };
+    this.status = { text: `Deleting API user “${memberName(member)}”…` };
     this.#delete.run([listing.target, member]);
   }
 
@@ -243,8 +243,6 @@ export class ParticleApiUserList extends ApiUserWidget {
     `;
   }
 }
-
-const nameOf = (member: TeamMember) => member.friendly_name || member.username;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -3,6 +3,7 @@ import {
   createApiUser,
   deleteApiUser,
   listTeam,
+  memberName,
   teamPath,
   updateApiUser,
 } from '../../widgets/api-helper/api-users.js';
@@ -81,6 +82,14 @@ describe('teamPath', () => {
 });
 
 describe('api users', () => {
+  it('names a member by its friendly name, or by its username when that is missing or empty', () => {
+    expect(memberName({ username: apiUser, friendly_name: 'Fleet dashboard' })).to.equal(
+      'Fleet dashboard',
+    );
+    expect(memberName({ username: apiUser })).to.equal(apiUser);
+    expect(memberName({ username: apiUser, friendly_name: '' })).to.equal(apiUser);
+  });
+
   it('lists the team of a product and of an org', async () => {
     const fake = fakeFetch({
       'GET /v1/products/:p/team': {

@@ -53,6 +53,9 @@ export const deleteApiUserRequest = (target: Target, username: string): ApiReque
   auth: 'session',
 });
 
+/** What to call a member: its friendly name, or its username when it has none. */
+export const memberName = (member: TeamMember): string => member.friendly_name || member.username;
+
 /** Every member of the team, humans and API users (`is_programmatic`) alike. */
 export async function listTeam(
   api: ApiClient,

@@ -2,7 +2,7 @@ import './new-token.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { updateApiUser, updateApiUserRequest } from '../api-helper/api-users.js';
+import { memberName, updateApiUser, updateApiUserRequest } from '../api-helper/api-users.js';
 import type { ApiClient } from '../api-helper/client.js';
 import { toCurl } from '../api-helper/snippets.js';
 import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
@@ -112,7 +112,7 @@ export class ParticleApiUserEditor extends LitElement {
   }
 
   override render() {
-    const name = this.member?.friendly_name || this.member?.username || '';
+    const name = this.member ? memberName(this.member) : '';
     if (this.result) {
       return html`<div class="box">
         <particle-api-user-token

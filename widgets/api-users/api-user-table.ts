@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { memberName } from '../api-helper/api-users.js';
 import type { TeamMember } from '../api-helper/types.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
@@ -170,7 +171,7 @@ export class ParticleApiUserTable extends LitElement {
   }
 
   private renderUser(member: TeamMember) {
-    const name = member.friendly_name || member.username;
+    const name = memberName(member);
     const open = this.editing === member.username;
     return html`<tbody>
       <tr data-username=${member.username}>
