@@ -3,7 +3,7 @@ import { apiFor } from '../../widgets/api-helper/client.js';
 import { storageKey } from '../../widgets/api-helper/session-persistence.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
 
-/** test/helpers/session.ts: parallel suites' pages share localStorage, so cleanup is scoped. */
+/** test/helpers/session.ts: all suites' pages share localStorage, so cleanup is scoped. */
 describe('resetSessions (test helper)', () => {
   const MINE = 'https://reset-mine.example.test';
   const OTHER_SUITE = 'https://reset-other-suite.example.test';

@@ -13,9 +13,9 @@ const PREFIX = storageKey('');
 /**
  * Forgets every client and session store of this page and the sessions they stored.
  * sessionStorage belongs to this page alone and is cleared of every session; localStorage is
- * shared with the other suites' pages running in parallel, so only the API origins this page
- * used (through `apiFor`, plus any `extraOrigins` a test wrote to by hand) are cleared there:
- * another suite's "keep me logged in" session survives.
+ * shared with the other suites' pages (side by side when the runner's concurrency is above 1),
+ * so only the API origins this page used (through `apiFor`, plus any `extraOrigins` a test
+ * wrote to by hand) are cleared there: another suite's "keep me logged in" session survives.
  */
 export function resetSessions(...extraOrigins: string[]): void {
   const origins = new Set([...extraOrigins, ...apiClients().map((api) => api.session.origin)]);

@@ -17,7 +17,7 @@ import {
 } from './login-fixtures.js';
 import { expectFocus, runWidgetBaseTests } from './widget-base-tests.js';
 
-/** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
+/** Its own API origin: every suite's page shares this localStorage; a session stored here is ours. */
 const API = 'https://create-token.api.test';
 
 const render = () =>

@@ -18,7 +18,7 @@ import {
 } from './login-fixtures.js';
 import { expectFocus, liveRegions, runWidgetBaseTests } from './widget-base-tests.js';
 
-/** Its own API origin: suites run in parallel pages that share localStorage and BroadcastChannel. */
+/** Its own API origin: every suite's page shares this localStorage; a session stored here is ours. */
 const API = 'https://sso.api.test';
 
 const render = (selectOrg = false) =>
