@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { appError } from '../errors.js';
 import { bearerAuth, humanOnly } from '../middleware/bearer-auth.js';
 import { revokeAllTokens, revokeToken } from '../model/tokens.js';
+import type { ApiUser } from '../model/types.js';
 import type { AppEnv, Emulator } from '../options.js';
 
 export function accessTokenRoutes(emu: Emulator) {
@@ -13,10 +14,10 @@ export function accessTokenRoutes(emu: Emulator) {
   const auth = bearerAuth(emu);
 
   /** [INFERRED] `orgs` lists the org an API user belongs to (directly or via its product). */
-  function tokenOrgs(username: string) {
-    const apiUser = state.apiUsers.get(username);
-    const product = state.products.find((p) => p.id === apiUser?.productId);
-    const orgId = apiUser?.orgId ?? product?.orgId;
+  function tokenOrgs(apiUser: ApiUser | undefined) {
+    if (!apiUser) return [];
+    const orgId =
+      apiUser.orgId ?? state.products.find((p) => p.id === apiUser.productId)?.orgId ?? null;
     const org = state.orgs.find((o) => o.id === orgId);
     return org ? [{ id: org.id, slug: org.slug }] : [];
   }
@@ -30,7 +31,7 @@ export function accessTokenRoutes(emu: Emulator) {
           client: token.client,
           client_id: token.client,
           scopes: apiUser ? apiUser.scopes : [],
-          orgs: tokenOrgs(token.username),
+          orgs: tokenOrgs(apiUser),
         });
       })
       .delete('/current', auth, (c) => {

@@ -28,6 +28,17 @@ describe('GET /v1/access_tokens/current', () => {
       ['acme'],
     );
   });
+
+  it("names an org API user's own org, and none for a sandbox product's API user", async () => {
+    const { request, state } = emulator();
+    const orgsOf = async (friendlyName: string) => {
+      const { token } = apiUserToken(state, friendlyName);
+      const info = await expectJson(await request('/v1/access_tokens/current', bearer(token)), 200);
+      return info.orgs.map((o: { slug: string }) => o.slug);
+    };
+    assert.deepEqual(await orgsOf('Acme CI'), ['acme']);
+    assert.deepEqual(await orgsOf('Tracker reader'), []);
+  });
 });
 
 describe('revoking tokens', () => {
