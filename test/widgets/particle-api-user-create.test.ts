@@ -198,7 +198,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await until(() => status(el).classList.contains('error'));
+      await until(() => status(el).querySelector('.error'));
       expect(status(el).textContent).to.contain(
         'You lack access to the product “Sandbox Widgets” (1001)',
       );
@@ -232,7 +232,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await until(() => status(el).classList.contains('error'));
+      await until(() => status(el).querySelector('.error'));
       expect(status(el).textContent).to.contain('The API rejected the request');
       expect(status(el).textContent).to.contain('Unknown scope: devices:fly');
       expect(picker(el).value).to.deep.equal(['devices:list']);
@@ -264,7 +264,7 @@ describe('<particle-api-user-create>', () => {
       const el = await widget();
       await fill(el, 'Backend', ['devices:list']);
       submit(el).click();
-      await until(() => status(el).classList.contains('error'));
+      await until(() => status(el).querySelector('.error'));
       expect(status(el).textContent).to.contain(HOSTILE.error);
       expect(status(el).textContent).to.contain(HOSTILE.product);
       const everything = [root(el), root(el).querySelector('particle-target-picker')!.shadowRoot!];

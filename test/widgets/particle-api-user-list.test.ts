@@ -183,7 +183,7 @@ describe('<particle-api-user-list>', () => {
       });
       const el = await widget();
       listButton(el).click();
-      await until(() => status(el).classList.contains('error'));
+      await until(() => status(el).querySelector('.error'));
       expect(status(el).getAttribute('role')).to.equal('status');
       expect(status(el).textContent).to.contain(
         'You lack access to the product “Sandbox Widgets” (1001)',

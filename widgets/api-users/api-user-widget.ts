@@ -4,6 +4,7 @@ import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Target } from '../api-helper/types.js';
 import { copyMessage } from '../components/copy.js';
+import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
 import type { ParticleCopyEvent } from '../events.js';
 import { errorSentence } from './error-sentence.js';
@@ -98,11 +99,7 @@ export abstract class ApiUserWidget extends LitElement {
 
   /** The widget's only live region (tabindex -1: errors move the focus here). */
   protected statusLine() {
-    return html`<p
-      part="status"
-      class="status ${this.status.tone ?? ''}"
-      role="status"
-      tabindex="-1"
-    >${this.status.text}</p>`;
+    const { text, tone = 'info' } = this.status;
+    return statusLine('status', text ? { text, tone } : null);
   }
 }

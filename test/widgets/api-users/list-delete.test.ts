@@ -89,7 +89,7 @@ describe('<particle-api-user-list> deleting an API user', () => {
     rowButton(el, 'Delete Backend').click();
     await dialog(el).updateComplete;
     dialog(el).shadowRoot!.querySelector<HTMLButtonElement>('[part=confirm]')!.click();
-    await until(() => status(el).classList.contains('error'));
+    await until(() => status(el).querySelector('.error'));
     expect(status(el).textContent).to.contain(
       'You lack access to the product “Sandbox Widgets” (1001)',
     );
