@@ -5,25 +5,15 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import { build } from 'esbuild';
 import type { WidgetEntry } from './entries.js';
 
-export interface BundleOptions {
-  entries: WidgetEntry[];
-  /** Where `<tag>.js`, its map and the chunks go (the site's `assets/widgets/`). */
-  outDir: string;
-  tsconfig?: string;
-}
-
-export async function bundleWidgets({
-  entries,
-  outDir,
-  tsconfig = 'tsconfig.json',
-}: BundleOptions): Promise<Metafile> {
+/** Writes `<tag>.js`, its map and the shared chunks into `outDir` (the site's `assets/widgets/`). */
+export async function bundleWidgets(entries: WidgetEntry[], outDir: string): Promise<void> {
   // Start clean so a renamed or deleted element leaves no stale script behind.
   await rm(outDir, { recursive: true, force: true });
-  if (entries.length === 0) return { inputs: {}, outputs: {} };
-  const result = await build({
+  if (entries.length === 0) return;
+  await build({
     entryPoints: entries.map((entry) => ({ in: entry.file, out: entry.tag })),
     outdir: outDir,
     bundle: true,
@@ -33,12 +23,10 @@ export async function bundleWidgets({
     minify: true,
     sourcemap: true,
     target: 'es2022',
-    tsconfig,
-    metafile: true,
+    tsconfig: 'tsconfig.json',
     logLevel: 'silent',
     legalComments: 'none',
   });
-  return result.metafile;
 }
 
 export function widgetsOutDir(siteOutput: string): string {

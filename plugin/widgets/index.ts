@@ -28,7 +28,7 @@ export function registerWidgetBundle(
   });
   eleventyConfig.on('eleventy.after', async ({ directories, outputMode }) => {
     if (outputMode !== 'fs') return; // JSON output (tests, tools) writes no files
-    await bundleWidgets({ entries, outDir: widgetsOutDir(directories.output) });
+    await bundleWidgets(entries, widgetsOutDir(directories.output));
   });
 
   eleventyConfig.addTransform('particle-docs-widget-scripts', function (content) {
