@@ -26,7 +26,8 @@ interface Stage {
 
 const root = join(import.meta.dirname, '..');
 
-async function findTests(dir: string, suffix = '.test.ts'): Promise<string[]> {
+/** The `*.test.ts` files under `dir`, sorted; none when `dir` does not exist. */
+async function findTests(dir: string): Promise<string[]> {
   const found: string[] = [];
   let entries: import('node:fs').Dirent[];
   try {
@@ -35,7 +36,7 @@ async function findTests(dir: string, suffix = '.test.ts'): Promise<string[]> {
     return found;
   }
   for (const entry of entries) {
-    if (entry.isFile() && entry.name.endsWith(suffix)) {
+    if (entry.isFile() && entry.name.endsWith('.test.ts')) {
       found.push(relative(root, join(entry.parentPath, entry.name)));
     }
   }
@@ -43,7 +44,7 @@ async function findTests(dir: string, suffix = '.test.ts'): Promise<string[]> {
 }
 
 const nodeTest = (dirs: string[]) => async () => {
-  const files = (await Promise.all(dirs.map((dir) => findTests(dir)))).flat();
+  const files = (await Promise.all(dirs.map(findTests))).flat();
   if (files.length === 0) return [];
   return ['node', '--import', 'tsx', '--test', '--test-reporter=spec', ...files];
 };
