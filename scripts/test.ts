@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { ChromiumNotFound, findChromium } from '../test/helpers/chromium.js';
 import { type Counts, parseNodeTest, parseWtr } from './test-counts.js';
 
 interface Stage {
@@ -22,6 +23,8 @@ interface Stage {
   parse: (output: string) => Counts;
   /** Static checks count as one test each: they pass or fail as a whole. */
   single?: boolean;
+  /** Its suites start Chrome or Chromium. */
+  browser?: boolean;
 }
 
 const root = join(import.meta.dirname, '..');
@@ -66,16 +69,19 @@ const stages: Stage[] = [
     name: 'node',
     command: nodeTest(['test/plugin', 'test/emulator', 'test/scripts']),
     parse: parseNodeTest,
+    browser: true, // the package tests load the widgets in Chromium
   },
   {
     name: 'browser',
     command: async () => ['npx', 'tsx', 'test/web-test-runner.ts'],
     parse: parseWtr,
+    browser: true,
   },
   {
     name: 'e2e',
     command: nodeTest(['test/e2e']),
     parse: parseNodeTest,
+    browser: true,
   },
 ];
 
@@ -106,6 +112,18 @@ async function main(): Promise<void> {
       `Unknown stage(s): ${unknown.join(', ')}. Stages: ${stages.map((s) => s.name).join(', ')}`,
     );
     process.exit(2);
+  }
+
+  // Without a browser every browser suite would fail with its own launch error: stop at once
+  // with the one line that says how to get one.
+  if (selected.some((stage) => stage.browser)) {
+    try {
+      process.env.CHROME_PATH = findChromium();
+    } catch (error) {
+      if (!(error instanceof ChromiumNotFound)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
   }
 
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };

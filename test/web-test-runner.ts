@@ -57,7 +57,7 @@ await startTestRunner({
     browsers: [
       chromeLauncher({
         launchOptions: {
-          executablePath: chromiumPath,
+          executablePath: chromiumPath(),
           headless: true,
           args: chromiumArgs,
         },

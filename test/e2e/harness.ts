@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
+import { chromiumArgs, chromiumPath, LAUNCH_TIMEOUT_MS } from '../helpers/chromium.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -114,18 +114,27 @@ export async function serveSite(dir: string): Promise<ServedSite> {
   };
 }
 
-/** Headless Chromium (Debian's, or CHROME_PATH) with root-safe flags and a fresh profile. */
+/**
+ * Headless Chrome or Chromium (see helpers/chromium.ts) with root-safe flags and a fresh
+ * profile. A browser that does not start rejects within LAUNCH_TIMEOUT_MS instead of hanging.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'particle-chrome-'));
-  const browser = await puppeteer.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    userDataDir,
-    args: chromiumArgs,
-  });
-  browser.once('disconnected', () => {
-    rm(userDataDir, { recursive: true, force: true }).catch(() => {});
-  });
+  const removeProfile = () => rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      userDataDir,
+      args: chromiumArgs,
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+  } catch (error) {
+    await removeProfile();
+    throw error;
+  }
+  browser.once('disconnected', removeProfile);
   return browser;
 }
 

@@ -29,20 +29,22 @@ export interface Stack {
 /** Starts the stack; `dataFile` seeds the emulator from a JSON file instead of its own seed. */
 async function startStack(options: { dataFile?: string } = {}): Promise<Stack> {
   const emulator = await startEmulator({ port: 0, faults: true, quiet: true, ...options });
-  const dir = await buildSite({ apiBase: emulator.url });
-  const site = await serveSite(dir);
-  const browser = await launchBrowser();
-  return {
-    emulator,
-    site,
-    browser,
-    seedUrl: `${site.url}${SEED_PATH}`,
-    async close() {
-      await browser.close();
-      await site.close();
-      await emulator.close();
-    },
+  const started: { close(): Promise<void> }[] = [emulator];
+  const close = async () => {
+    for (const part of started.reverse()) await part.close();
   };
+  try {
+    const site = await serveSite(await buildSite({ apiBase: emulator.url }));
+    started.push(site);
+    const browser = await launchBrowser();
+    started.push(browser);
+    return { emulator, site, browser, seedUrl: `${site.url}${SEED_PATH}`, close };
+  } catch (error) {
+    // A failed build or browser launch must not leave the emulator listening: the suite's
+    // process would then never exit and the e2e stage would wait forever.
+    await close();
+    throw error;
+  }
 }
 
 /**
