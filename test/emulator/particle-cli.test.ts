@@ -1,6 +1,6 @@
 /**
- * "Real clients work unchanged": the official `particle` CLI (particle-cli 3.40.0, the devDependency)
- * against the emulator. Each test gets a temporary HOME whose `~/.particle/particle.config.json`
+ * "Real clients work unchanged": the official `particle` CLI (particle-cli 3.40.0, installed on
+ * demand by particle-cli/install.ts on the suite's first run) against the emulator. Each test gets a temporary HOME whose `~/.particle/particle.config.json`
  * points the CLI's `apiUrl` at the emulator, so nothing touches the real cloud or the user's files.
  *
  * The CLI has no command that lists products or team members; the product and org listing is
@@ -10,17 +10,15 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
 import { DEMO, MFA } from './helpers.js';
+import { type InstalledCli, installParticleCli } from './particle-cli/install.js';
 
-const require = createRequire(import.meta.url);
-const CLI = require.resolve('particle-cli/src/index.js');
-
+let cli: InstalledCli;
 let emulator: RunningEmulator;
 let home: string;
 
@@ -30,7 +28,7 @@ function particle(...args: string[]): Promise<{ code: number; output: string }> 
     const env = { ...process.env, HOME: home, PARTICLE_DISABLE_UPDATE: '1', NO_COLOR: '1' };
     const child = execFile(
       process.execPath,
-      [CLI, ...args],
+      [cli.bin, ...args],
       { env, timeout: 60_000 },
       (err, stdout, stderr) => {
         // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the CLI's spinner escapes
@@ -48,6 +46,7 @@ async function config(): Promise<{ access_token?: string | null; username?: stri
 
 describe('the particle CLI against the emulator', () => {
   before(async () => {
+    cli = await installParticleCli();
     emulator = await startEmulator({ port: 0, quiet: true });
   });
   after(() => emulator.close());
@@ -91,7 +90,7 @@ describe('the particle CLI against the emulator', () => {
 
   it('lists orgs and products through the CLI API module', async () => {
     await particle('login', '-u', DEMO.username, '-p', DEMO.password);
-    const ParticleApi = require('particle-cli/src/cmd/api.js');
+    const ParticleApi = cli.require('particle-cli/src/cmd/api.js');
     const api = new ParticleApi(emulator.url, { accessToken: (await config()).access_token });
     const orgs = await api.getOrgs();
     assert.deepEqual(
