@@ -14,6 +14,7 @@ import type { State } from './model/types.js';
 import { type AppEnv, type AppOptions, DEFAULT_LIMITS, type Emulator } from './options.js';
 import { accessTokenRoutes } from './routes/access-tokens.js';
 import { faultRoutes } from './routes/faults.js';
+import { homeRoutes } from './routes/home.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { orgRoutes } from './routes/orgs.js';
 import { productRoutes } from './routes/products.js';
@@ -44,6 +45,7 @@ export function createApp(state: State, options: AppOptions = {}) {
   app.use(bodySizeLimit());
   if (emu.faults) app.route('/__emulator/faults', faultRoutes(faultStore));
 
+  app.route('/', homeRoutes(emu, options.siteUrl));
   app.route('/', oauthRoutes(emu));
   app.route('/v1/access_tokens', accessTokenRoutes(emu));
   app.route('/v1/user', userRoutes(emu));

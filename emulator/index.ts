@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   /** Latency added to every request, ms. */
   latencyMs?: number;
   strictClients?: boolean;
+  /** The docs site that uses this emulator, named on its `GET /` page. */
+  siteUrl?: string;
   now?: AppOptions['now'];
 }
 
@@ -56,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     limits: options.limits,
     latencyMs: options.latencyMs,
     strictClients: options.strictClients,
+    siteUrl: options.siteUrl,
     now: options.now,
     log,
   });

@@ -41,6 +41,8 @@ export interface AppOptions {
   strictClients?: boolean;
   /** The clock, epoch ms; tests inject one to expire tokens without sleeping. */
   now?: () => number;
+  /** The docs site that uses this emulator, named on its `GET /` page (e.g. by npm start). */
+  siteUrl?: string;
   /** Where console lines go (MFA codes); silent when omitted. */
   log?: (line: string) => void;
 }

@@ -1,17 +1,35 @@
+#!/usr/bin/env node
 /**
- * `npm run emulator`: serves the emulator until interrupted.
+ * The emulator's command line: the package's `particle-docs-emulator` bin (compiled), and
+ * `npm run emulator` in this repository (through tsx). Serves until interrupted.
  *
- *   npm run emulator -- [--port N] [--host H] [--data FILE] [--faults] [--latency MS]
+ *   particle-docs-emulator [--port N] [--host H] [--data FILE] [--faults] [--latency MS] [--site URL]
  *
  * `EMULATOR_PORT` also sets the port (the flag wins). Default: http://127.0.0.1:8081.
  */
 import { parseArgs } from 'node:util';
 import { DataFileError, startEmulator } from './index.js';
 
+const NAME = 'particle-docs-emulator';
+
+const HELP = `Usage: ${NAME} [options]
+       (in this repository: npm run emulator -- [options])
+
+Runs a local stand-in for the Particle Cloud API (https://api.particle.io) on loopback,
+with demo accounts, products and orgs kept in memory.
+
+Options:
+  --port N       port to listen on (default 8081, or EMULATOR_PORT; 0 picks a free one)
+  --host H       address to listen on (default 127.0.0.1)
+  --data FILE    load accounts, products and orgs from a JSON data file instead of the demo data
+  --faults       enable POST /__emulator/faults, which forces errors and delays
+  --latency MS   add MS milliseconds to every response
+  --site URL     the docs site that uses it, linked from the emulator's own page (GET /)
+  -h, --help     show this help`;
+
+/** A mistake in the command line or its input: one message, the way to the help, exit 2. */
 function usage(message: string): never {
-  console.error(
-    `${message}\nUsage: npm run emulator -- [--port N] [--host H] [--data FILE] [--faults] [--latency MS]`,
-  );
+  console.error(`${NAME}: ${message}\nRun "${NAME} --help" for the options.`);
   process.exit(2);
 }
 
@@ -19,6 +37,14 @@ function whole(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value)) usage(`${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+function siteUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
+    usage(`--site must be an http(s) URL, not "${value}"`);
+  }
+  return value;
 }
 
 let args: ReturnType<typeof parse>;
@@ -30,6 +56,7 @@ function parse() {
       data: { type: 'string' },
       faults: { type: 'boolean' },
       latency: { type: 'string' },
+      site: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;
@@ -39,7 +66,10 @@ try {
 } catch (err) {
   usage((err as Error).message);
 }
-if (args.help) usage('Runs the local Particle Cloud API emulator.');
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
 try {
   const emulator = await startEmulator({
@@ -48,6 +78,7 @@ try {
     dataFile: args.data,
     faults: args.faults,
     latencyMs: whole(args.latency, '--latency'),
+    siteUrl: siteUrl(args.site),
   });
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -40,7 +40,7 @@ await assertPortFree(port, 'PORT');
 await assertPortFree(emulatorPort, 'EMULATOR_PORT');
 
 // The emulator prints its URL and the demo accounts itself.
-const emulator = await startEmulator({ port: emulatorPort });
+const emulator = await startEmulator({ port: emulatorPort, siteUrl: `http://localhost:${port}/` });
 
 const eleventy = spawn(
   process.execPath,

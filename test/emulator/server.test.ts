@@ -1,4 +1,7 @@
-/** `npm run emulator` (emulator/server.ts) as a child process: flags, banner, bad input. */
+/**
+ * The emulator's command line (emulator/server.ts: `npm run emulator`, and compiled, the package's
+ * `particle-docs-emulator` bin) as a child process: flags, help, banner, bad input.
+ */
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -74,12 +77,49 @@ describe('emulator/server.ts', () => {
     }
   });
 
-  it('exits with a clear message for a bad data file or a bad port', async () => {
-    for (const args of [['--data', 'no/such/file.json'], ['--port', 'abc'], ['--nonsense']]) {
+  it('--site names the docs site on the emulator page', async () => {
+    const proc = run(['--port', '0', '--site', 'http://localhost:8080/']);
+    try {
+      const url = await started(proc);
+      const page = await (await fetch(`${url}/`, { headers: { Accept: 'text/html' } })).text();
+      assert.match(page, /The docs site: <a href="http:\/\/localhost:8080\/">/);
+    } finally {
+      await stop(proc.child);
+    }
+  });
+
+  it('--help prints every option and exits 0', async () => {
+    const proc = run(['--help']);
+    const [code] = await once(proc.child, 'exit');
+    assert.equal(code, 0, proc.output());
+    assert.match(proc.output(), /^Usage: particle-docs-emulator \[options\]/);
+    for (const flag of [
+      '--port N',
+      '--host H',
+      '--data FILE',
+      '--faults',
+      '--latency MS',
+      '--site URL',
+    ]) {
+      assert.ok(proc.output().includes(`  ${flag} `), `--help names ${flag}`);
+    }
+  });
+
+  it('exits 2 with one message naming the mistake for bad flags and an unreadable data file', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--data', 'no/such/file.json'], /Cannot read the data file no\/such\/file\.json: ENOENT/],
+      [['--data', 'package.json'], /package\.json/],
+      [['--port', 'abc'], /--port must be a whole number, not "abc"/],
+      [['--site', 'javascript:alert(1)'], /--site must be an http\(s\) URL/],
+      [['--nonsense'], /Unknown option '--nonsense'/],
+    ];
+    for (const [args, message] of cases) {
       const proc = run(args);
       const [code] = await once(proc.child, 'exit');
       assert.equal(code, 2, proc.output());
-      assert.match(proc.output(), /Usage: npm run emulator/);
+      assert.match(proc.output(), /^particle-docs-emulator: /);
+      assert.match(proc.output(), message);
+      assert.match(proc.output(), /Run "particle-docs-emulator --help" for the options\.\n$/);
     }
   });
 });
