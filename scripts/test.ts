@@ -67,7 +67,7 @@ const stages: Stage[] = [
   },
   {
     name: 'node',
-    command: nodeTest(['test/plugin', 'test/emulator', 'test/scripts']),
+    command: nodeTest(['test/plugin', 'test/emulator', 'test/scripts', 'test/source']),
     parse: parseNodeTest,
     browser: true, // the package tests load the widgets in Chromium
   },

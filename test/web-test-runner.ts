@@ -14,6 +14,7 @@ import {
   type TestSuiteResult,
 } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { axTreePlugin } from './helpers/ax-tree-plugin.js';
 import { chromiumArgs, chromiumPath } from './helpers/chromium.js';
 import { emulatorPlugin } from './helpers/emulator-plugin.js';
 
@@ -53,6 +54,7 @@ await startTestRunner({
     plugins: [
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
       emulatorPlugin(),
+      axTreePlugin(),
     ],
     browsers: [
       chromeLauncher({

@@ -120,7 +120,8 @@ export class ParticleCreateToken extends LitElement {
         onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
         onCancel: () => this.#flow.cancelCodeStep('Token creation cancelled.'),
       })}
-      ${statusLine('status', this.message)} ${this.created ? this.#result(this.created) : nothing}
+      ${statusLine('status', this.message)}
+      ${this.created ? this.#result(this.created) : nothing}
     </div>`;
   }
 

@@ -146,7 +146,7 @@ export class ParticleScopePicker extends LitElement {
     return html`
       <fieldset part="group" ?disabled=${this.disabled}>
         <legend>
-          ${group.label} ${group.resource ? html`<code>${group.resource}</code>` : nothing}
+          ${group.resource ? html`${group.label} <code>${group.resource}</code>` : group.label}
           <span class="picked">${picked ? `(${picked} selected)` : nothing}</span>
         </legend>
         <div class="group-actions">

@@ -74,7 +74,7 @@ export class ParticleSecret extends LitElement {
       <code part="value">${this.shown ? this.value : this.masked()}</code>
       <span class="buttons">
         <button type="button" part="toggle" @click=${() => (this.shown = !this.shown)}>
-          ${this.shown ? 'Hide' : 'Show'} ${this.label}
+          ${`${this.shown ? 'Hide' : 'Show'} ${this.label}`}
         </button>
         <button type="button" part="copy" @click=${this.copy}>Copy ${this.label}</button>
       </span>

@@ -1,0 +1,83 @@
+/**
+ * What a screen reader hears, for the browser suites: Chromium's accessibility tree
+ * (through the `ax-controls` command of `ax-tree-plugin.ts`), not `textContent`.
+ *
+ *   const controls = await heardAsSeen('logged in');       // fails on a bad name, lists the rest
+ *   expect(names(controls, 'button')).to.include('Log out');
+ *
+ * `heardAsSeen` fails, naming the state and the control, when an interactive node has no
+ * name, when a name differs from the words on screen (`Showtoken` for "Show token"), or
+ * when two nodes of one role share a name inside one named container (two "Log in"
+ * buttons a reader cannot tell apart).
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { AxControl } from './ax-tree-plugin.js';
+
+export type { AxControl } from './ax-tree-plugin.js';
+
+/**
+ * The page's interactive nodes and named containers, in reading order. `selector`
+ * (light-DOM CSS) narrows it to one element's subtree.
+ */
+export function axControls(selector?: string): Promise<AxControl[]> {
+  return executeServerCommand<AxControl[], { selector?: string }>('ax-controls', { selector });
+}
+
+/** Whole-word containment, so "Delete" is in "Delete Backend" but not "Deleted". */
+function containsWords(name: string, visible: string): boolean {
+  const escaped = visible.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|\\s)${escaped}($|\\s)`).test(name);
+}
+
+/** What is wrong with what a reader hears, one line per control; empty when all is well. */
+export function axProblems(controls: readonly AxControl[]): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, AxControl>();
+  for (const c of controls) {
+    const who = `${c.role} “${c.name}” (${c.element}) in ${c.container}`;
+    if (c.interactive && c.name === '') {
+      problems.push(`${c.role} ${c.element} in ${c.container} has no accessible name`);
+      continue;
+    }
+    if (c.visible !== null) {
+      const matches =
+        c.naming === 'aria-label' ? containsWords(c.name, c.visible) : c.name === c.visible;
+      if (!matches) {
+        problems.push(
+          c.naming === 'aria-label'
+            ? `${who}: its aria-label does not contain the visible words “${c.visible}”`
+            : `${who}: is heard as “${c.name}” but reads “${c.visible}” on screen`,
+        );
+      }
+    }
+    if (!c.interactive) continue;
+    const key = `${c.container}\u0000${c.role}\u0000${c.name}`;
+    const twin = seen.get(key);
+    if (twin) {
+      problems.push(
+        `${who}: a second ${c.role} of that name in ${c.container} (first: ${twin.element})`,
+      );
+    } else seen.set(key, c);
+  }
+  return problems;
+}
+
+/**
+ * Checks what the page (or `selector`'s subtree) says in `state` and returns its controls;
+ * throws with every problem, each naming the state and the control.
+ */
+export async function heardAsSeen(state: string, selector?: string): Promise<AxControl[]> {
+  const controls = await axControls(selector);
+  const problems = axProblems(controls);
+  if (problems.length) {
+    throw new Error(`In state “${state}”, a screen reader hears:\n  ${problems.join('\n  ')}`);
+  }
+  return controls;
+}
+
+/** The names of the nodes with `role`, optionally only those in `container` (`form “…”`). */
+export function names(controls: readonly AxControl[], role: string, container?: string): string[] {
+  return controls
+    .filter((c) => c.role === role && (container === undefined || c.container === container))
+    .map((c) => c.name);
+}
