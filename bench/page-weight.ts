@@ -1,24 +1,36 @@
 /**
- * What a built page costs in widget JavaScript: the scripts its <head> loads plus every
- * chunk they import (followed through esbuild's static `import … from "./x.js"`),
- * each file counted once, raw and gzipped.
+ * What a built page costs in widget JavaScript before the reader does anything: the
+ * module scripts and `modulepreload` links of its <head> plus every chunk they import
+ * statically (followed through esbuild's `import … from "./x.js"`; `import()` chunks
+ * load on demand and are not counted), each file once, raw, gzip and brotli.
+ * `bundleWeight` is the same sum over every script of the bundle, lazy chunks included.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { gzipSize } from 'gzip-size';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-export interface PageWeight {
-  scripts: string[];
+export interface Weight {
   files: number;
   raw: number;
   gzip: number;
+  brotli: number;
+}
+
+export interface PageWeight extends Weight {
+  /** `src` of the page's widget module scripts. */
+  scripts: string[];
+  /** `href` of its modulepreload links. */
+  preloads: string[];
+  /** Site paths of every file the first load fetches: scripts, preloads and their static imports. */
+  paths: string[];
 }
 
 const SCRIPT = /<script type="module" src="(\/assets\/widgets\/[^"]+\.js)"><\/script>/g;
+const PRELOAD = /<link rel="modulepreload" href="(\/assets\/widgets\/[^"]+\.js)">/g;
 const IMPORT = /(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
 
-/** Site paths (`/assets/widgets/...`) of every module `entries` load, entries included. */
-async function moduleGraph(siteDir: string, entries: string[]): Promise<string[]> {
+/** Site paths (`/assets/widgets/...`) of every module `entries` load statically, entries included. */
+export async function moduleGraph(siteDir: string, entries: string[]): Promise<string[]> {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {
@@ -32,15 +44,31 @@ async function moduleGraph(siteDir: string, entries: string[]): Promise<string[]
   return [...seen];
 }
 
+async function weigh(siteDir: string, paths: string[]): Promise<Weight> {
+  const weight: Weight = { files: paths.length, raw: 0, gzip: 0, brotli: 0 };
+  for (const path of paths) {
+    const body = await readFile(join(siteDir, path));
+    weight.raw += body.length;
+    weight.gzip += gzipSync(body, { level: 9 }).length;
+    weight.brotli += brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+  }
+  return weight;
+}
+
 export async function pageWeight(siteDir: string, html: string): Promise<PageWeight> {
   const scripts = [...html.matchAll(SCRIPT)].map((match) => match[1]!);
-  const files = await moduleGraph(siteDir, scripts);
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const body = await readFile(join(siteDir, file));
-    raw += body.length;
-    gzip += await gzipSize(body);
-  }
-  return { scripts, files: files.length, raw, gzip };
+  const preloads = [...html.matchAll(PRELOAD)].map((match) => match[1]!);
+  const paths = await moduleGraph(siteDir, [...scripts, ...preloads]);
+  return { scripts, preloads, paths, ...(await weigh(siteDir, paths)) };
+}
+
+/** Every script of the bundle in `siteDir`'s `assets/widgets/`, on-demand chunks included. */
+export async function bundleWeight(siteDir: string): Promise<Weight> {
+  const dir = join(siteDir, 'assets/widgets');
+  const files = (await readdir(dir, { recursive: true }))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => posix.join('/assets/widgets', file.split('\\').join('/')));
+  return weigh(siteDir, files);
 }

@@ -1,69 +1,33 @@
 /**
- * `npm run bench`: how long the site takes to build (several full builds, median) and
- * how much widget JavaScript each page loads (raw and gzip). Measurements, not tests.
+ * `npm run bench`: measurements, not tests. Each module below measures one side and
+ * returns rows; they are printed as one table (Markdown, for the README).
  *
- *   npm run bench            # 5 builds
- *   npm run bench -- 10      # 10 builds
+ *   npm run bench                       # every module, 5 runs where runs are repeated
+ *   npm run bench -- 3                  # 3 runs
+ *   npm run bench -- 3 bundle runtime   # only these modules
+ *
+ * The machine's load moves the timings: run it on an otherwise idle machine, and
+ * compare medians with their spread.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pageWeight } from './page-weight.js';
+import { buildBench } from './build.js';
+import { bundleBench } from './bundle.js';
+import { runtimeBench } from './runtime.js';
+import { type BenchRow, printTable } from './table.js';
 
-const root = join(import.meta.dirname, '..');
-const runs = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 5);
+const chosen = args.filter((arg) => !/^\d+$/.test(arg));
 
-function buildOnce(outDir: string): Promise<number> {
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    execFile(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
-        `--output=${outDir}`,
-        '--quiet',
-      ],
-      { cwd: root },
-      (error, _stdout, stderr) =>
-        error ? fail(new Error(stderr)) : done(performance.now() - started),
-    );
-  });
+const modules: Record<string, () => Promise<BenchRow[]>> = {
+  build: () => buildBench(runs),
+  bundle: () => bundleBench(),
+  runtime: () => runtimeBench(runs),
+};
+
+const rows: BenchRow[] = [];
+for (const [name, measure] of Object.entries(modules)) {
+  if (chosen.length && !chosen.includes(name)) continue;
+  console.error(`bench: ${name}…`);
+  rows.push(...(await measure()));
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-const times: number[] = [];
-let siteDir = '';
-for (let i = 0; i < runs; i++) {
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
-  siteDir = await mkdtemp(join(tmpdir(), 'particle-bench-'));
-  times.push(await buildOnce(siteDir));
-}
-console.log(
-  `Build (npm run build, process start to exit): median ${median(times).toFixed(0)} ms over ${runs} runs ` +
-    `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})\n`,
-);
-
-const pages = (await readdir(siteDir, { recursive: true }))
-  .filter((f) => f.endsWith('index.html'))
-  .sort();
-const rows = [['page', 'scripts', 'files', 'raw', 'gzip']];
-for (const page of pages) {
-  const weight = await pageWeight(siteDir, await readFile(join(siteDir, page), 'utf8'));
-  const url = `/${page.replace(/index\.html$/, '')}`;
-  rows.push([
-    url,
-    String(weight.scripts.length),
-    String(weight.files),
-    kb(weight.raw),
-    kb(weight.gzip),
-  ]);
-}
-const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-for (const row of rows) console.log(row.map((cell, col) => cell.padEnd(widths[col]!)).join('  '));
-await rm(siteDir, { recursive: true, force: true });
+printTable(rows);

@@ -1,13 +1,11 @@
-import './api-users/new-token.js';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { createApiUser, createApiUserRequest } from './api-helper/api-users.js';
-import { toCurl } from './api-helper/snippets.js';
+import type { Session } from './api-helper/session-store.js';
 import type { ApiUserCredentials, Target } from './api-helper/types.js';
 import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ParticleApiUserToken } from './api-users/new-token.js';
-import { scopePicker } from './api-users/scope-picker.js';
+import { scopePicker, views } from './api-users/views.js';
+import { RequestController } from './components/request-controller.js';
 import { ParticleApiUserCreatedEvent } from './events.js';
 import styles from './particle-api-user-create.styles.js';
 import base from './styles/base.styles.js';
@@ -56,18 +54,11 @@ export class ParticleApiUserCreate extends ApiUserWidget {
 
   @query('particle-api-user-token') private tokenView?: ParticleApiUserToken;
 
-  readonly #create = new Task(this, {
-    autoRun: false,
-    task: async ([input]: [CreateInput], { signal }) => ({
-      input,
-      credentials: await createApiUser(this.session.api, input.target, input, { signal }),
-    }),
-    onComplete: ({ input, credentials }) => this.created(input, credentials),
-    onError: (error) => this.failed(error, this.picker?.label),
-  });
+  /** Refuses a second submit while one runs: a double click must not create a twin. */
+  readonly #create = new RequestController(this);
 
   private get busy(): boolean {
-    return this.#create.status === TaskStatus.PENDING;
+    return this.#create.busy;
   }
 
   private get valid(): boolean {
@@ -91,10 +82,19 @@ export class ParticleApiUserCreate extends ApiUserWidget {
     };
     this.result = undefined;
     this.status = { text: `Creating API user “${input.friendlyName}”…` };
-    this.#create.run([input]);
+    this.#send(input);
+  }
+
+  async #send(input: CreateInput): Promise<void> {
+    const credentials = await this.#create.run((signal) =>
+      views().createApiUser(this.session.api, input.target, input, { signal }),
+    );
+    if (credentials) await this.created(input, credentials);
+    else if (this.#create.error) await this.failed(this.#create.error, this.picker?.label);
   }
 
   private async created(input: CreateInput, credentials: ApiUserCredentials): Promise<void> {
+    const { createApiUserRequest, toCurl } = views();
     const request = createApiUserRequest(input.target, input);
     this.result = { credentials, command: toCurl(this.session.api.baseUrl, request) };
     this.status = {
@@ -107,9 +107,7 @@ export class ParticleApiUserCreate extends ApiUserWidget {
     this.tokenView?.focus();
   }
 
-  override render() {
-    const session = this.session.value;
-    if (!session) return this.loginPrompt();
+  protected override renderLoggedIn(session: Session) {
     const busy = this.busy;
     return html`
       <form part="form" class="box" aria-busy=${busy} @submit=${this.submit} novalidate>

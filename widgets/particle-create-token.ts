@@ -1,18 +1,16 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { loginRequest } from './api-helper/auth.js';
 import type { ApiError } from './api-helper/errors.js';
-import { toCli, toCurl } from './api-helper/snippets.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { copyMessage } from './components/copy.js';
-import { ClockController, describeExpiry, expiryWithTime } from './components/expiry.js';
+import { ClockController, describeExpiry } from './components/expiry.js';
+import { lazily } from './components/lazy.js';
 import { mfaStep } from './components/mfa-step.js';
 import { PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
-import type { ParticleCopyEvent } from './events.js';
-import './components/particle-secret.js';
-import './components/particle-snippet.js';
+import type { tokenResult } from './components/token-result.js';
 import { SessionController } from './controllers/session-controller.js';
+import type { ParticleCopyEvent } from './events.js';
 import styles from './particle-create-token.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
@@ -28,13 +26,14 @@ const LIFETIMES: [seconds: number, label: string][] = [
   [0, 'Never'],
 ];
 
-/** Inner parts offered to the page's `::part()` (see the class comment). */
-const SECRET_PARTS = 'value: token, toggle: token-toggle, copy: token-copy';
-const SNIPPET_PARTS = 'base: command, code: command-code, copy: command-copy';
+/** The result view's chunk (the token, its expiry, the commands), loaded as the reader starts. */
+const resultView = lazily(() => import('./components/token-result.js'));
+const prefetchResult = () => resultView().catch(() => {}); // a failure is reported on success
 
 interface Created {
   grant: TokenGrant;
   username: string;
+  view: typeof tokenResult;
 }
 
 /**
@@ -90,7 +89,8 @@ export class ParticleCreateToken extends LitElement {
     const invalid = (kind: ApiError['kind']) => (error?.kind === kind ? 'true' : 'false');
     return html`<div class="stack" @particle-copy=${this.#onCopy}>
       <form part="form" class="box" aria-label="Create an access token" aria-busy=${busy ? 'true' : 'false'}
-        ?hidden=${step === 'mfa'} @submit=${this.#submit}>
+        ?hidden=${step === 'mfa'} @submit=${this.#submit}
+        @focusin=${prefetchResult} @pointerenter=${prefetchResult}>
         <div class="row">
           <label for="email">Email</label>
           <input id="email" name="username" type="email" autocomplete="username" required
@@ -121,31 +121,12 @@ export class ParticleCreateToken extends LitElement {
         onCancel: () => this.#flow.cancelCodeStep('Token creation cancelled.'),
       })}
       ${statusLine('status', this.message)}
-      ${this.created ? this.#result(this.created) : nothing}
-    </div>`;
-  }
-
-  #result({ grant, username }: Created) {
-    // The commands show the same request without its secrets: the CLI asks for them itself.
-    const request = loginRequest({ username, password: '', expiresIn: grant.expiresIn });
-    const cli = toCli(request);
-    return html`<section class="box result" part="result" aria-labelledby="result-title">
-      <h3 id="result-title" tabindex="-1">Your new access token</h3>
-      <particle-secret label="token" exportparts=${SECRET_PARTS} .value=${grant.accessToken}></particle-secret>
-      <p>This token ${expiryWithTime(grant.expiresAt)}.</p>
-      <p class="warning">
-        Store it somewhere safe: it gives full access to your account. This page does not keep it,
-        and it is not your login on this page.
-      </p>
       ${
-        cli
-          ? html`<particle-snippet label="Particle CLI" exportparts=${SNIPPET_PARTS}
-              .command=${cli}></particle-snippet>`
+        this.created
+          ? this.created.view(this.created.grant, this.created.username, this.#session.api.baseUrl)
           : nothing
       }
-      <particle-snippet label="curl" exportparts=${SNIPPET_PARTS}
-        .command=${toCurl(this.#session.api.baseUrl, request)}></particle-snippet>
-    </section>`;
+    </div>`;
   }
 
   async #submit(event: SubmitEvent) {
@@ -154,6 +135,7 @@ export class ParticleCreateToken extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const username = String(data.get('username')).trim();
     this.#pendingUsername = username;
+    prefetchResult();
     this.message = { tone: 'busy', text: 'Creating the token…' };
     const grant = await this.#flow.submitPassword({
       username,
@@ -166,8 +148,20 @@ export class ParticleCreateToken extends LitElement {
   /** After either step: show the new token, or let the flow ask for the code or say what went wrong. */
   async #afterAttempt(grant: TokenGrant | undefined) {
     if (grant && this.#pendingUsername !== null) {
-      this.created = { grant, username: this.#pendingUsername };
+      const username = this.#pendingUsername;
       this.#pendingUsername = null;
+      const view = await resultView().then(
+        (module) => module.tokenResult,
+        () => undefined,
+      );
+      if (!view) {
+        this.message = {
+          tone: 'error',
+          text: 'The token was created, but this page could not load the view that shows it. Reload the page and create another.',
+        };
+        return;
+      }
+      this.created = { grant, username, view };
       // Success is the only time the password is cleared: failures keep what the reader typed.
       (this.#el('#password') as HTMLInputElement).value = '';
       for (const otp of this.renderRoot.querySelectorAll<HTMLInputElement>('[name=otp]'))

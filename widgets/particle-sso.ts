@@ -4,9 +4,9 @@ import { logout, startSession } from './api-helper/auth.js';
 import type { Session } from './api-helper/session-store.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
+import { lazily, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
 import { mfaStep } from './components/mfa-step.js';
-import './components/particle-org-picker.js';
 import { PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
@@ -17,6 +17,9 @@ import form from './styles/form.styles.js';
 import { adoptLightDomStyles } from './styles/light-dom.js';
 
 let instances = 0;
+
+/** Only a logged-in reader on a page with `select-org` sees the organization picker. */
+const orgPickerView = lazily(() => import('./components/particle-org-picker.js'));
 
 const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
 
@@ -65,6 +68,7 @@ export class ParticleSso extends LitElement {
 
   readonly #id = `particle-sso-${++instances}`;
   readonly #session = new SessionController(this, () => this.apiBase);
+  readonly #views = new ViewLoader(this);
   readonly #flow = new PasswordGrantController(this, () => this.#session.api, {
     say: (message) => {
       this.message = message;
@@ -86,6 +90,11 @@ export class ParticleSso extends LitElement {
     super();
     // Re-renders every 30 s so that "expires in 59 minutes" stays true.
     new ClockController(this);
+  }
+
+  /** Waits for the organization picker's chunk too, so code that awaits it finds the picker. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#views.updateComplete(() => super.getUpdateComplete());
   }
 
   /** Light DOM on purpose: see the class comment (password managers). */
@@ -147,7 +156,7 @@ export class ParticleSso extends LitElement {
       </p>
       <p class="hint">Your session ${expiryWithTime(session.expiresAt)}.</p>
       ${
-        this.selectOrg
+        this.selectOrg && this.#views.ready(orgPickerView)
           ? html`<particle-org-picker
               api-base=${this.apiBase}
               @particle-orgs-load=${this.#orgsLoaded}

@@ -1,21 +1,126 @@
 /**
- * Bundles the elements with esbuild: one ES module per element, shared code split
- * into chunks that load once, minified, with source maps. Lit's decorators need the
- * project's tsconfig (experimentalDecorators), so esbuild is pointed at it.
+ * Bundles the elements with esbuild into ONE entry module, `particle-widgets.js`, that
+ * defines every element, plus chunks that the elements `import()` for what only a
+ * logged-in reader or an opened view needs (minified, with source maps, and with the
+ * CSS of their `css` templates minified too).
+ *
+ * Why one entry and not one per element: a page's first load must take at most three
+ * requests, and per-element entries split into a chunk per combination of elements
+ * (nine files for the seed page). What every element shows first (a login form or a
+ * "Log in to …" prompt) is mostly shared code — Lit, the session, the login form — so
+ * a page with a single widget pays little for the others' first views, while all their
+ * heavier views stay behind `import()` and load only on a page that opens them.
+ *
+ * The bundle is built in memory and written separately, so the plugin can put the
+ * names of the files into the pages before writing any of them (see `index.ts`); the
+ * package build calls `bundleWidgets` to write it in one go. `manifest.json` beside the
+ * bundle says which files a page loads first, for builds that use a prebuilt bundle.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { build } from 'esbuild';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { minifyCssTemplates } from './css-templates.js';
 import type { WidgetEntry } from './entries.js';
 
-/** Writes `<tag>.js`, its map and the shared chunks into `outDir` (the site's `assets/widgets/`). */
-export async function bundleWidgets(entries: WidgetEntry[], outDir: string): Promise<void> {
-  // Start clean so a renamed or deleted element leaves no stale script behind.
-  await rm(outDir, { recursive: true, force: true });
-  if (entries.length === 0) return;
-  await build({
-    entryPoints: entries.map((entry) => ({ in: entry.file, out: entry.tag })),
-    outdir: outDir,
+/** The entry module's name: `particle-widgets.js`. */
+export const ENTRY_NAME = 'particle-widgets';
+export const MANIFEST_FILE = 'manifest.json';
+
+/** What a page needs to know to load the widgets: file names relative to the widgets folder. */
+export interface WidgetManifest {
+  /** The module a page runs: it defines every element in `tags`. */
+  entry: string;
+  /** The modules the entry imports statically, which a page preloads beside it. */
+  preload: string[];
+  tags: string[];
+}
+
+export interface WidgetBundle {
+  manifest: WidgetManifest;
+  /** Every output file, by path relative to the widgets folder (manifest included). */
+  files: Map<string, Uint8Array>;
+}
+
+const ENTRY_NAMESPACE = 'particle-widgets-entry';
+
+/** The entry's source: one side-effect import per element, each defining its tag. */
+function entryPlugin(entries: WidgetEntry[]): Plugin {
+  return {
+    name: 'particle-widgets-entry',
+    setup(build) {
+      build.onResolve({ filter: /^particle-widgets-entry$/ }, () => ({
+        path: ENTRY_NAME,
+        namespace: ENTRY_NAMESPACE,
+      }));
+      build.onLoad({ filter: /.*/, namespace: ENTRY_NAMESPACE }, () => ({
+        contents: entries
+          .map((entry) => `import ${JSON.stringify(resolve(entry.file))};`)
+          .join('\n'),
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const LAZY_NAMESPACE = 'particle-widgets-lazy';
+
+/**
+ * Keeps the first load in two files however many `import()` views there are. esbuild
+ * puts each module in a chunk per set of entry points (`import()` targets included)
+ * that reach it, so code shared by the first load and some views, but not all, would
+ * become many small chunks that the entry imports statically. Every `import()` target
+ * is wrapped in a module that also imports the entry: then every view reaches all of
+ * the first load's code, which becomes ONE chunk, and the views' chunks hold only what
+ * the first load lacks.
+ */
+function lazyViewsPlugin(): Plugin {
+  return {
+    name: 'particle-widgets-lazy-views',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: 'import-statement',
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+        });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        return { path: resolved.path, namespace: LAZY_NAMESPACE };
+      });
+      build.onLoad({ filter: /.*/, namespace: LAZY_NAMESPACE }, ({ path }) => ({
+        contents: `import 'particle-widgets-entry';
+export * from ${JSON.stringify(path)};
+`,
+        resolveDir: process.cwd(),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The static imports of `output`, followed transitively, in a stable order. */
+function staticImports(metafile: Metafile, output: string, seen = new Set<string>()): string[] {
+  for (const dependency of metafile.outputs[output]?.imports ?? []) {
+    if (dependency.kind !== 'import-statement' || seen.has(dependency.path)) continue;
+    seen.add(dependency.path);
+    staticImports(metafile, dependency.path, seen);
+  }
+  return [...seen];
+}
+
+/** Bundles `entries` in memory; nothing is written. An empty list gives an empty bundle. */
+export async function buildWidgetBundle(entries: WidgetEntry[]): Promise<WidgetBundle> {
+  const files = new Map<string, Uint8Array>();
+  const manifest: WidgetManifest = { entry: '', preload: [], tags: [] };
+  if (entries.length === 0) return { manifest, files };
+  const outdir = join(process.cwd(), '.particle-widgets-out'); // never written: write is false
+  const result = await build({
+    entryPoints: [{ in: 'particle-widgets-entry', out: ENTRY_NAME }],
+    plugins: [entryPlugin(entries), lazyViewsPlugin(), minifyCssTemplates()],
+    outdir,
+    write: false,
+    metafile: true,
     bundle: true,
     format: 'esm',
     splitting: true,
@@ -27,6 +132,37 @@ export async function bundleWidgets(entries: WidgetEntry[], outDir: string): Pro
     logLevel: 'silent',
     legalComments: 'none',
   });
+  if (process.env.PARTICLE_WIDGETS_METAFILE)
+    (await import('node:fs')).writeFileSync(
+      process.env.PARTICLE_WIDGETS_METAFILE,
+      JSON.stringify(result.metafile),
+    );
+  const relativeOut = (path: string) => relative(outdir, path).split('\\').join('/');
+  for (const file of result.outputFiles) files.set(relativeOut(file.path), file.contents);
+  const entryOutput = Object.keys(result.metafile.outputs).find(
+    (output) => result.metafile.outputs[output]?.entryPoint !== undefined,
+  )!;
+  const cwdRelative = (path: string) => relativeOut(join(process.cwd(), path));
+  manifest.entry = cwdRelative(entryOutput);
+  manifest.preload = staticImports(result.metafile, entryOutput).map(cwdRelative);
+  manifest.tags = entries.map((entry) => entry.tag);
+  files.set(MANIFEST_FILE, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  return { manifest, files };
+}
+
+/** Replaces `outDir` with the bundle's files, so a renamed element leaves no stale script. */
+export async function writeWidgetBundle(bundle: WidgetBundle, outDir: string): Promise<void> {
+  await rm(outDir, { recursive: true, force: true });
+  for (const [path, contents] of bundle.files) {
+    const target = join(outDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, contents);
+  }
+}
+
+/** Bundles `entries` and writes the result into `outDir` (the site's `assets/widgets/`). */
+export async function bundleWidgets(entries: WidgetEntry[], outDir: string): Promise<void> {
+  await writeWidgetBundle(await buildWidgetBundle(entries), outDir);
 }
 
 export function widgetsOutDir(siteOutput: string): string {

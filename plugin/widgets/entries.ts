@@ -1,6 +1,7 @@
 /**
  * Which elements the site can load: every `particle-*.ts` file directly in the widgets
- * folder (style modules `*.styles.ts` excluded) is one element and one esbuild entry.
+ * folder (style modules `*.styles.ts` excluded) is one element, defined by the bundle's
+ * entry module.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ export function findWidgetEntries(widgetsDir: string): WidgetEntry[] {
     .sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
-/** The URL a page loads an element's script from. */
-export function widgetScriptUrl(tag: string): string {
-  return `/assets/widgets/${tag}.js`;
+/** The URL of a bundle file, given by its path inside the widgets folder. */
+export function widgetAssetUrl(file: string): string {
+  return `/assets/widgets/${file}`;
 }

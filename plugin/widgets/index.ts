@@ -1,34 +1,43 @@
 /**
- * The widget sub-plugin: gives each page the scripts of the elements it uses, and
- * bundles `widgets/` on every build (so `npm start` rebuilds on change).
+ * The widget sub-plugin: bundles `widgets/` on every build (so `npm start` rebuilds on
+ * change) and gives each page that uses an element the bundle's first-load files.
  *
- * The bundle is written after the pages, so a build that fails (a page error, a blurb
- * mistake) writes no widget scripts either: Eleventy runs `eleventy.before` listeners
- * side by side, and a bundle started there kept writing after the build had failed.
+ * The bundle is built in memory before the pages (they name its hashed chunk files) and
+ * written after them, so a build that fails (a page error, a blurb mistake) writes no
+ * widget scripts either: Eleventy runs `eleventy.before` listeners side by side, and a
+ * bundle written there kept writing after the build had failed.
  */
 import type { EleventyConfig } from '../eleventy.js';
 import { warn } from '../log.js';
 import type { ParticleDocsOptions } from '../options.js';
-import { bundleWidgets, widgetsOutDir } from './bundle.js';
-import { findWidgetEntries, type WidgetEntry } from './entries.js';
-import { injectWidgetScripts, usedWidgetTags } from './inject.js';
+import {
+  buildWidgetBundle,
+  type WidgetBundle,
+  widgetsOutDir,
+  writeWidgetBundle,
+} from './bundle.js';
+import { findWidgetEntries } from './entries.js';
+import { injectWidgetScripts, usedWidgetTags, widgetHeadTags } from './inject.js';
 
 export function registerWidgetBundle(
   eleventyConfig: EleventyConfig,
   opts: ParticleDocsOptions,
 ): void {
-  let entries: WidgetEntry[] = [];
+  let bundle: WidgetBundle | undefined;
+  let headTags = '';
   let available = new Set<string>();
   const warned = new Set<string>();
 
   eleventyConfig.addWatchTarget(opts.widgetsDir);
-  eleventyConfig.on('eleventy.before', () => {
-    entries = findWidgetEntries(opts.widgetsDir);
+  eleventyConfig.on('eleventy.before', async () => {
+    const entries = findWidgetEntries(opts.widgetsDir);
     available = new Set(entries.map((entry) => entry.tag));
+    bundle = await buildWidgetBundle(entries);
+    headTags = widgetHeadTags(bundle.manifest);
   });
   eleventyConfig.on('eleventy.after', async ({ directories, outputMode }) => {
-    if (outputMode !== 'fs') return; // JSON output (tests, tools) writes no files
-    await bundleWidgets(entries, widgetsOutDir(directories.output));
+    if (outputMode !== 'fs' || !bundle) return; // JSON output (tests, tools) writes no files
+    await writeWidgetBundle(bundle, widgetsOutDir(directories.output));
   });
 
   eleventyConfig.addTransform('particle-docs-widget-scripts', function (content) {
@@ -50,6 +59,6 @@ export function registerWidgetBundle(
         );
       }
     }
-    return injectWidgetScripts(content, available);
+    return injectWidgetScripts(content, available, headTags);
   });
 }

@@ -1,22 +1,50 @@
-// Size budget: the widget JavaScript the seed page loads (its scripts and every chunk
-// they import), built from the real widgets/. Raise the budget only on purpose.
+// Size budgets (issue 11), built from the real widgets/: what the seed page loads before
+// the reader does anything, and every view of every widget together. Raise a budget only
+// on purpose; `npm run bench` prints the same figures with brotli beside them.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { it } from 'node:test';
-import { pageWeight } from '../../bench/page-weight.js';
-import { build, repoRoot } from './helpers/build.js';
+import { before, describe, it } from 'node:test';
+import { bundleWeight, moduleGraph, type PageWeight, pageWeight } from '../../bench/page-weight.js';
+import { type BuiltSite, build, repoRoot } from './helpers/build.js';
 
-const SEED_BUDGET_GZIP = 60 * 1024;
+const FIRST_LOAD_GZIP = 20 * 1024;
+const FIRST_LOAD_REQUESTS = 3;
+// Issue 11 asks for 32 KB; every view together is 34.8 KB today (the lazy chunks' own
+// overhead on top of 32.4 KB as one file). Held here so it cannot grow unnoticed.
+const ALL_VIEWS_GZIP = 35 * 1024;
 
-it(`keeps the seed page's widget JavaScript under ${SEED_BUDGET_GZIP / 1024} KB gzipped`, async () => {
-  const site = await build({ options: { widgetsDir: join(repoRoot, 'widgets') } });
-  const seed = await pageWeight(
-    site.outDir,
-    await site.page('/reference/cloud-apis/access-tokens/'),
-  );
-  assert.equal(seed.scripts.length, 4, 'one script per widget');
-  assert.ok(seed.files > seed.scripts.length, 'shared chunks are followed');
-  assert.ok(seed.gzip <= SEED_BUDGET_GZIP, `${seed.gzip} bytes gzipped`);
-  const landing = await pageWeight(site.outDir, await site.page('/'));
-  assert.deepEqual(landing, { scripts: [], files: 0, raw: 0, gzip: 0 });
+describe('widget JavaScript budgets', () => {
+  let site: BuiltSite;
+  let seed: PageWeight;
+  before(async () => {
+    site = await build({ options: { widgetsDir: join(repoRoot, 'widgets') } });
+    seed = await pageWeight(site.outDir, await site.page('/reference/cloud-apis/access-tokens/'));
+  });
+
+  it(`loads the seed page's widgets in at most ${FIRST_LOAD_REQUESTS} requests`, () => {
+    assert.ok(seed.files >= 1 && seed.files <= FIRST_LOAD_REQUESTS, seed.paths.join(', '));
+  });
+
+  it(`keeps the seed page's first load under ${FIRST_LOAD_GZIP / 1024} KB gzipped`, () => {
+    assert.ok(seed.gzip <= FIRST_LOAD_GZIP, `${seed.gzip} bytes gzipped`);
+  });
+
+  it('preloads every module the first load imports, so none waits for another', async () => {
+    assert.equal(seed.scripts.length, 1, 'one module script');
+    const imported = (await moduleGraph(site.outDir, seed.scripts)).filter(
+      (path) => !seed.scripts.includes(path),
+    );
+    assert.deepEqual([...seed.preloads].sort(), imported.sort());
+  });
+
+  it(`keeps every view of every widget together under ${ALL_VIEWS_GZIP / 1024} KB gzipped`, async () => {
+    const all = await bundleWeight(site.outDir);
+    assert.ok(all.files > seed.files, 'views beyond the first load are chunks of their own');
+    assert.ok(all.gzip <= ALL_VIEWS_GZIP, `${all.gzip} bytes gzipped`);
+  });
+
+  it('loads no widget JavaScript on a page without widgets', async () => {
+    const landing = await pageWeight(site.outDir, await site.page('/'));
+    assert.deepEqual(landing.paths, []);
+  });
 });

@@ -27,7 +27,7 @@ async function eventually(read: () => Promise<string>, text: string, ms = 15_000
 
 let root: string;
 let site: BuiltSite & { stop(): Promise<void> };
-const bundle = () => readFile(join(site.outDir, 'assets/widgets/particle-sso.js'), 'utf8');
+const bundle = () => readFile(join(site.outDir, 'assets/widgets/particle-widgets.js'), 'utf8');
 
 before(async () => {
   root = await mkdtemp(join(tmpdir(), 'particle-watch-'));

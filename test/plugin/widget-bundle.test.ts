@@ -1,11 +1,12 @@
-// Widget scripts: esbuild bundles each element (ESM, minified, code-split, source maps)
-// and a page loads the scripts of the elements it uses, once, and no others.
+// Widget scripts: esbuild bundles the elements into one entry (ESM, minified, source
+// maps) and chunks loaded on demand; a page that uses an element loads the entry and
+// preloads its chunk, once; a page without elements loads nothing.
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { type BuiltSite, build } from './helpers/build.js';
+import { type BuiltSite, build, repoRoot } from './helpers/build.js';
 
 const tags = [
   'particle-api-user-create',
@@ -19,6 +20,7 @@ describe('the widget bundle', () => {
   let widgetsOut: string;
   before(async () => {
     site = await build({
+      options: { widgetsDir: join(repoRoot, 'widgets') },
       templates: {
         'two-sso.md':
           '---\ntitle: Two\nlayout: commonTwo.hbs\n---\n{{> sso}}\n\nText.\n\n{{> sso selectOrg=true}}\n',
@@ -29,42 +31,57 @@ describe('the widget bundle', () => {
     widgetsOut = join(site.outDir, 'assets/widgets');
   });
 
-  it('writes one ES module and source map per element', async () => {
+  it('writes one entry module that defines every element, with a source map', async () => {
     const files = await readdir(widgetsOut);
-    for (const tag of tags) {
-      assert.ok(files.includes(`${tag}.js`), `${tag}.js`);
-      assert.ok(files.includes(`${tag}.js.map`), `${tag}.js.map`);
-      const code = await readFile(join(widgetsOut, `${tag}.js`), 'utf8');
-      assert.match(code, /^import\{/, 'an ES module importing its shared chunk');
-      assert.match(code, /\/\/# sourceMappingURL=particle-[a-z-]+\.js\.map\n?$/);
-    }
-    assert.ok(!files.some((f) => f.startsWith('define-fixture')), 'shared modules are no entries');
+    assert.ok(files.includes('particle-widgets.js'));
+    assert.ok(files.includes('particle-widgets.js.map'));
+    assert.ok(!files.some((f) => tags.some((tag) => f.startsWith(tag))), 'no script per element');
+    const manifest = JSON.parse(await readFile(join(widgetsOut, 'manifest.json'), 'utf8'));
+    assert.deepEqual(manifest.tags, tags);
+    assert.equal(manifest.entry, 'particle-widgets.js');
+    assert.equal(manifest.preload.length, 1, 'the first load is the entry and one chunk');
+    const chunk = await readFile(join(widgetsOut, manifest.preload[0]), 'utf8');
+    for (const tag of tags) assert.ok(chunk.includes(`"${tag}"`), `${tag} is defined`);
+    assert.doesNotMatch(chunk, /\/\*\*/, 'minified: no doc comments');
   });
 
-  it('puts the code all elements share into one minified chunk', async () => {
-    const chunks = (await readdir(join(widgetsOut, 'chunks'))).filter((f) => f.endsWith('.js'));
-    assert.equal(chunks.length, 1);
-    const chunk = await readFile(join(widgetsOut, 'chunks', chunks[0]!), 'utf8');
-    assert.match(chunk, /customElements\.define/);
-    assert.doesNotMatch(chunk, /\n {2}/, 'minified');
+  it('minifies the CSS of the elements', async () => {
+    const manifest = JSON.parse(await readFile(join(widgetsOut, 'manifest.json'), 'utf8'));
+    const chunk = await readFile(join(widgetsOut, manifest.preload[0]), 'utf8');
+    const minified = /:host\{--_accent: ?var\(--particle-accent, ?#00838f\);--_accent-fg:/;
+    assert.ok(minified.test(chunk), 'base styles without indentation or line breaks');
   });
 
-  it('loads a used element once even when the page uses it twice', async () => {
+  it('keeps the views of a logged-in reader in chunks loaded on demand', async () => {
+    const manifest = JSON.parse(await readFile(join(widgetsOut, 'manifest.json'), 'utf8'));
+    const first = await readFile(join(widgetsOut, manifest.preload[0]), 'utf8');
+    assert.doesNotMatch(first, /"particle-api-user-table"/);
+    const chunks = await readdir(join(widgetsOut, 'chunks'));
+    const lazy = chunks.find((f) => f.startsWith('logged-in-') && f.endsWith('.js'));
+    assert.ok(lazy, chunks.join(', '));
+    assert.match(
+      await readFile(join(widgetsOut, 'chunks', lazy), 'utf8'),
+      /"particle-api-user-table"/,
+    );
+    assert.match(first, new RegExp(`import\\("\\./${lazy.replace('.', '\\.')}"\\)`));
+  });
+
+  it('loads the bundle once on a page that uses an element twice', async () => {
     const html = await site.page('/two-sso/');
     assert.equal(
-      html.split('<script type="module" src="/assets/widgets/particle-sso.js"></script>').length -
-        1,
+      html.split('<script type="module" src="/assets/widgets/particle-widgets.js"></script>')
+        .length - 1,
       1,
     );
     assert.equal(html.match(/<script/g)?.length, 1, 'no other widget script');
+    const preload = /<link rel="modulepreload" href="\/assets\/widgets\/chunks\/[\w-]+\.js">/g;
+    assert.equal(html.slice(0, html.indexOf('</head>')).match(preload)?.length, 1);
     assert.match(html, /<particle-sso api-base="[^"]+" select-org>/);
   });
 
-  it('loads only the scripts of the elements a page uses', async () => {
+  it('loads the same bundle on a page with one element', async () => {
     const html = await site.page('/create/');
-    assert.deepEqual(html.match(/src="[^"]+\.js"/g), [
-      'src="/assets/widgets/particle-api-user-create.js"',
-    ]);
+    assert.deepEqual(html.match(/src="[^"]+\.js"/g), ['src="/assets/widgets/particle-widgets.js"']);
   });
 
   it('loads no widget JavaScript on a page without widgets', async () => {

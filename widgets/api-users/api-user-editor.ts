@@ -11,7 +11,9 @@ import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 import { errorSentence } from './error-sentence.js';
 import type { ParticleApiUserToken } from './new-token.js';
-import { type ParticleScopePicker, scopePicker } from './scope-picker.js';
+import './scope-picker.js';
+import type { ParticleScopePicker } from './scope-picker.js';
+import { scopePicker } from './views.js';
 
 /**
  * Edits one API user's scopes inside `<particle-api-user-list>`. Saving makes the API

@@ -1,14 +1,16 @@
 import './login-prompt.js';
-import './target-picker.js';
 import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import type { Session } from '../api-helper/session-store.js';
 import type { Target } from '../api-helper/types.js';
 import { copyMessage } from '../components/copy.js';
+import { type Loader, ViewLoader } from '../components/lazy.js';
 import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
 import type { ParticleCopyEvent } from '../events.js';
 import { errorSentence } from './error-sentence.js';
 import type { ParticleTargetPicker } from './target-picker.js';
+import { loggedInViews } from './views.js';
 
 /** The live region's sentence; `summary` marks a "Listed N …" line that a later reload makes stale. */
 export interface Status {
@@ -21,7 +23,8 @@ export interface Status {
  * What `<particle-api-user-create>` and `<particle-api-user-list>` share: the partial's
  * attributes, the session (a login prompt when there is none, a clean slate when the
  * reader changes), the target picker, and the one live region that says busy, done and
- * error sentences and takes the focus on an error.
+ * error sentences and takes the focus on an error. What the logged-in views (in their
+ * own chunk, see `views.ts`) use of it is public.
  */
 export abstract class ApiUserWidget extends LitElement {
   /** The API origin (`https://api.particle.io`, or the emulator's URL). */
@@ -34,18 +37,45 @@ export abstract class ApiUserWidget extends LitElement {
   @property() org?: string;
 
   /** The product or organization chosen in the picker. */
-  @state() protected target?: Target;
+  @state() target?: Target;
 
-  @state() protected status: Status = { text: '' };
+  @state() status: Status = { text: '' };
 
-  @query('particle-target-picker') protected picker?: ParticleTargetPicker;
+  @query('particle-target-picker') picker?: ParticleTargetPicker;
   @query('.status') private statusElement?: HTMLElement;
 
-  protected readonly session = new SessionController(this, () => this.apiBase);
+  readonly session = new SessionController(this, () => this.apiBase);
+  /** The logged-in views come in chunks of their own, loaded when a session starts. */
+  protected readonly views = new ViewLoader(this);
   #username?: string;
 
   /** Ends the sentence "Log in to …" of the logged-out prompt. */
   protected abstract readonly purpose: string;
+
+  /** The chunks the logged-in view needs before it can render; subclasses add theirs. */
+  protected loggedInViews(): Loader[] {
+    return [loggedInViews];
+  }
+
+  /** The logged-in view: only called once its chunks are in. */
+  protected abstract renderLoggedIn(session: Session): unknown;
+
+  /** Waits for loading views too, so code that awaits it finds them rendered. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.views.updateComplete(() => super.getUpdateComplete());
+  }
+
+  override render() {
+    const session = this.session.value;
+    if (!session) return this.loginPrompt();
+    // Every check, not `every`: each starts its load, side by side.
+    const ready = this.loggedInViews().map((view) => this.views.ready(view));
+    if (ready.every(Boolean)) return this.renderLoggedIn(session);
+    const text = this.views.failed
+      ? 'Part of this widget could not be loaded. Reload the page to try again.'
+      : 'Loading…';
+    return statusLine('status', { text, tone: this.views.failed ? 'error' : 'info' });
+  }
 
   protected override willUpdate(): void {
     // A logout or another reader's login must not leave the previous reader's data on screen.
@@ -62,17 +92,17 @@ export abstract class ApiUserWidget extends LitElement {
   }
 
   /** Says why a call failed, naming `label` on a 403, and moves the focus to the sentence. */
-  protected async failed(error: unknown, label = 'that product or organization'): Promise<void> {
+  async failed(error: unknown, label = 'that product or organization'): Promise<void> {
     this.status = { text: errorSentence(error, label), tone: 'error' };
     await this.focusStatus();
   }
 
-  protected async focusStatus(): Promise<void> {
+  async focusStatus(): Promise<void> {
     await this.updateComplete;
     this.statusElement?.focus();
   }
 
-  protected readonly announceCopy = (event: ParticleCopyEvent): void => {
+  readonly announceCopy = (event: ParticleCopyEvent): void => {
     this.status = { text: copyMessage(event), tone: event.ok ? 'success' : 'error' };
   };
 
@@ -83,7 +113,7 @@ export abstract class ApiUserWidget extends LitElement {
     ></particle-login-prompt>`;
   }
 
-  protected targetPicker(sessionOrg: string | undefined, busy: boolean) {
+  targetPicker(sessionOrg: string | undefined, busy: boolean) {
     return html`<particle-target-picker
       exportparts="kind, select"
       .api=${this.session.api}
@@ -98,7 +128,7 @@ export abstract class ApiUserWidget extends LitElement {
   }
 
   /** The widget's only live region (tabindex -1: errors move the focus here). */
-  protected statusLine() {
+  statusLine() {
     const { text, tone = 'info' } = this.status;
     return statusLine('status', text ? { text, tone } : null);
   }

@@ -189,19 +189,6 @@ export class ParticleScopePicker extends LitElement {
   }
 }
 
-/** A scope picker bound to a form's selection: `onChange` receives each new selection. */
-export const scopePicker = (
-  value: readonly string[],
-  disabled: boolean,
-  onChange: (scopes: readonly string[]) => void,
-) =>
-  html`<particle-scope-picker
-    exportparts="filter, presets, groups, group, count"
-    .value=${value}
-    ?disabled=${disabled}
-    @change=${(e: Event) => onChange((e.target as ParticleScopePicker).value)}
-  ></particle-scope-picker>`;
-
 declare global {
   interface HTMLElementTagNameMap {
     'particle-scope-picker': ParticleScopePicker;

@@ -1,0 +1,204 @@
+/**
+ * The widgets at 4× CPU throttling (Chromium's `Emulation.setCPUThrottlingRate`): the
+ * real site built against an emulator whose demo account owns a product with 200 API
+ * users, opened in headless Chromium through puppeteer-core. For each interaction the
+ * longest task a `PerformanceObserver({ type: 'longtask' })` saw while it ran (tasks
+ * under 50 ms are not reported by the browser: "< 50" means none was longer), and how
+ * long the reader waited. A measurement, not a test: machine load moves the figures.
+ */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { startEmulator } from '../emulator/index.js';
+import { chooseTarget, LIST } from '../test/e2e/api-user-steps.js';
+import { buildSite, launchBrowser, serveSite } from '../test/e2e/harness.js';
+import { clickDeep, DEMO, waitDeep } from '../test/e2e/widget-stack.js';
+import { type BenchRow, summarize } from './table.js';
+
+const SEED_PATH = '/reference/cloud-apis/access-tokens/';
+const PRODUCT = 5001;
+const API_USERS = 200;
+const CPU_SLOWDOWN = 4;
+const LONG_TASK_TARGET = 50;
+
+/** The emulator's data: the demo account, owning one product with 200 API users. */
+async function dataFile(): Promise<string> {
+  const scopes = ['devices:list', 'devices:get', 'events:send', 'products:get', 'teams.users:list'];
+  const data = {
+    users: [{ username: DEMO.username, password: DEMO.password, firstName: 'Demo' }],
+    products: [
+      {
+        id: PRODUCT,
+        slug: 'bench-fleet',
+        name: 'Bench Fleet',
+        owner: DEMO.username,
+        team: [{ username: DEMO.username, role: 'Administrator' }],
+        apiUsers: Array.from({ length: API_USERS }, (_, i) => ({
+          friendlyName: `Service ${String(i + 1).padStart(3, '0')}`,
+          scopes: scopes.slice(0, 1 + (i % scopes.length)),
+        })),
+      },
+    ],
+  };
+  const file = join(await mkdtemp(join(tmpdir(), 'particle-bench-data-')), 'data.json');
+  await writeFile(file, JSON.stringify(data));
+  return file;
+}
+
+// A string, not a function: tsx would wrap a function in a `__name` helper the page lacks.
+const OBSERVE = `(() => {
+  const bench = (window.__bench = { tasks: [] });
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) bench.tasks.push([task.startTime, task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const tags = ['particle-sso', 'particle-create-token', 'particle-api-user-list', 'particle-api-user-create'];
+  Promise.all(tags.map((tag) => customElements.whenDefined(tag))).then(() => {
+    bench.defined = performance.now();
+    return Promise.all(tags.map((tag) => document.querySelector(tag).updateComplete));
+  }).then(() => { bench.rendered = performance.now(); });
+})();`;
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+const quiet = (ms = 600) => new Promise((done) => setTimeout(done, ms));
+
+/** The longest task that started in [from, to), 0 when none reached 50 ms. */
+function longestTask(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    (a, b) => {
+      const tasks = (window as unknown as { __bench: { tasks: [number, number][] } }).__bench.tasks;
+      return Math.max(0, ...tasks.filter(([start]) => start >= a && start < b).map(([, d]) => d));
+    },
+    from,
+    to,
+  );
+}
+
+/** Runs `act`, then `waitUntilDone`; returns how long the reader waited and the longest task. */
+async function interaction(
+  page: Page,
+  act: () => Promise<void>,
+  waitUntilDone: () => Promise<void>,
+) {
+  const start = await now(page);
+  await act();
+  await waitUntilDone();
+  const done = await now(page);
+  await quiet();
+  return { wait: done - start, longest: await longestTask(page, start, await now(page)) };
+}
+
+const deepCount = (page: Page, path: string[], selector: string, count: number) =>
+  page.waitForFunction(
+    (hosts, sel, n) => {
+      let root: Document | ShadowRoot | null | undefined = document;
+      for (const host of hosts) root = root?.querySelector(host)?.shadowRoot;
+      return (root?.querySelectorAll(sel).length ?? 0) >= n;
+    },
+    { timeout: 60_000, polling: 'raf' },
+    path,
+    selector,
+    count,
+  );
+
+type Figures = Record<string, number>;
+
+async function onePass(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport({ width: 1024, height: 800 });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await page.evaluateOnNewDocument(OBSERVE);
+  const figures: Figures = {};
+
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction('window.__bench.rendered !== undefined', { timeout: 60_000 });
+  const marks = await page.evaluate(() => {
+    const bench = (window as unknown as { __bench: { defined: number; rendered: number } }).__bench;
+    return { defined: bench.defined, rendered: bench.rendered };
+  });
+  figures['Load: all four elements defined (ms)'] = marks.defined;
+  figures['Load: all four rendered (ms)'] = marks.rendered;
+  await quiet(1000);
+  figures['Load: longest task (ms)'] = await longestTask(page, 0, await now(page));
+
+  const login = await interaction(
+    page,
+    async () => {
+      await page.locator('particle-sso input[name=username]').fill(DEMO.username);
+      await page.locator('particle-sso input[name=password]').fill(DEMO.password);
+      await page.locator('particle-sso form[part=form] button[type=submit]').click();
+    },
+    () => waitDeep(page, `${LIST} >>> particle-target-picker >>> input[type=radio]`),
+  );
+  figures['Login: until the API-user forms show (ms)'] = login.wait;
+  figures['Login: longest task (ms)'] = login.longest;
+
+  await chooseTarget(page, LIST, { kind: 'product', id: String(PRODUCT) });
+  await quiet();
+  const list = await interaction(
+    page,
+    () => clickDeep(page, `${LIST} >>> form button[type=submit]`),
+    async () => {
+      await deepCount(page, [LIST, 'particle-api-user-table'], 'tr[data-username]', API_USERS);
+    },
+  );
+  figures[`List ${API_USERS} API users: until shown (ms)`] = list.wait;
+  figures[`List ${API_USERS} API users: longest task (ms)`] = list.longest;
+
+  const editor = await interaction(
+    page,
+    () => clickDeep(page, `${LIST} >>> particle-api-user-table >>> button[data-action=edit]`),
+    async () => {
+      await deepCount(
+        page,
+        [LIST, 'particle-api-user-editor', 'particle-scope-picker'],
+        'input[type=checkbox]',
+        90,
+      );
+    },
+  );
+  figures['Open Edit scopes: until shown (ms)'] = editor.wait;
+  figures['Open Edit scopes: longest task (ms)'] = editor.longest;
+
+  const filter = `${LIST} >>> particle-scope-picker >>> input[part=filter]`;
+  const typing = await interaction(
+    page,
+    async () => {
+      await page.locator(filter).click();
+      await page.keyboard.type('devices', { delay: 80 });
+    },
+    async () => {
+      await quiet(100);
+    },
+  );
+  figures['Type "devices" in Filter scopes: longest task (ms)'] = typing.longest;
+  await context.close();
+  return figures;
+}
+
+export async function runtimeBench(runs: number): Promise<BenchRow[]> {
+  const emulator = await startEmulator({ port: 0, quiet: true, dataFile: await dataFile() });
+  const dir = await buildSite({ apiBase: emulator.url });
+  const site = await serveSite(dir);
+  const browser = await launchBrowser();
+  try {
+    const passes: Figures[] = [];
+    for (let i = 0; i < runs; i++) passes.push(await onePass(browser, `${site.url}${SEED_PATH}`));
+    return Object.keys(passes[0]!).map((measure) =>
+      summarize({
+        group: `Browser at ${CPU_SLOWDOWN}× CPU throttling`,
+        measure,
+        values: passes.map((figures) => figures[measure]!),
+        unit: 'ms',
+        target: measure.includes('longest task') ? LONG_TASK_TARGET : undefined,
+        zeroMeans: `< ${LONG_TASK_TARGET}`,
+      }),
+    );
+  } finally {
+    await browser.close();
+    await site.close();
+    await emulator.close();
+  }
+}

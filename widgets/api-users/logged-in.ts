@@ -1,0 +1,14 @@
+/**
+ * The chunk of the API-user widgets' logged-in views (see `views.ts`): importing it
+ * defines their elements; the rest is what the widgets call once it is in.
+ */
+import './api-user-editor.js';
+import './api-user-table.js';
+import './confirm-dialog.js';
+import './new-token.js';
+import './scope-picker.js';
+import './target-picker.js';
+
+export { createApiUser, createApiUserRequest } from '../api-helper/api-users.js';
+export { toCurl } from '../api-helper/snippets.js';
+export { ApiUserListView } from './list-view.js';
