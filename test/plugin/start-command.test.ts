@@ -125,7 +125,7 @@ it('serves the site against the emulator, rebuilds on an edit, and stops on Ctrl
 
     const seed = await fetchUntil(`${site}/reference/cloud-apis/access-tokens/`, '<particle-sso');
     assert.match(seed, new RegExp(`<particle-sso api-base="${emulator}">`));
-    assert.match(seed, /<script type="module" src="\/assets\/widgets\/particle-sso\.js">/);
+    assert.match(seed, /<script type="module" src="\/assets\/widgets\/particle-widgets\.js">/);
 
     const landing = join(copy, 'content/index.md');
     await appendFile(landing, '\nEdited while serving.\n');

@@ -25,13 +25,21 @@ export function describeExpiry(expiresAt: number | null, now = Date.now()): stri
 }
 
 /**
+ * One formatter for every render: `toLocaleString` builds a new one per call, and the
+ * first costs 14 ms (50 ms at 4x CPU throttling) loading the locale's data.
+ */
+let formatter: Intl.DateTimeFormat | undefined;
+const dateTime = () =>
+  (formatter ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }));
+
+/**
  * `describeExpiry` followed by the local date and time in a `<time>` element, e.g.
  * "expires in 15 minutes (11/28/2026, 7:21 AM)"; just "never expires" for null.
  */
 export function expiryWithTime(expiresAt: number | null) {
   if (expiresAt === null) return describeExpiry(null);
   const at = new Date(expiresAt);
-  const local = at.toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  const local = dateTime().format(at);
   return html`${describeExpiry(expiresAt)} (<time datetime=${at.toISOString()}>${local}</time>)`;
 }
 
