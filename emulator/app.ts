@@ -10,6 +10,7 @@ import { bodySizeLimit } from './middleware/body.js';
 import { particleCors } from './middleware/cors.js';
 import { FaultStore, faults } from './middleware/faults.js';
 import { RateLimiter, rateLimit } from './middleware/rate-limit.js';
+import { sweeper } from './model/sweep.js';
 import type { State } from './model/types.js';
 import { type AppEnv, type AppOptions, DEFAULT_LIMITS, type Emulator } from './options.js';
 import { accessTokenRoutes } from './routes/access-tokens.js';
@@ -39,7 +40,12 @@ export function createApp(state: State, options: AppOptions = {}) {
   // `strict: false`: `/x/` and `/x` route alike (§1.1) without a redirect, which would turn a
   // browser's POST into a GET.
   const app = new Hono<AppEnv>({ strict: false });
+  const sweeping = sweeper(state, now);
   app.use(particleCors());
+  app.use(async (_c, next) => {
+    sweeping.tick();
+    await next();
+  });
   if (emu.faults || emu.latencyMs > 0) app.use(faults(faultStore, emu.latencyMs));
   app.use(rateLimit(emu));
   app.use(bodySizeLimit());

@@ -6,11 +6,12 @@
  *   // … fetch(`${emulator.url}/oauth/token`, …) …
  *   await emulator.close();
  */
+import { createServer, type ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { banner } from './banner.js';
-import { answerClientErrors } from './client-errors.js';
+import { answerClientErrors, answerOddTargets } from './client-errors.js';
 import { loadState } from './model/load.js';
 import { seedState } from './model/seed.js';
 import type { State } from './model/types.js';
@@ -41,6 +42,8 @@ export interface EmulatorOptions {
   /** The docs site that uses this emulator, named on its `GET /` page. */
   siteUrl?: string;
   now?: AppOptions['now'];
+  /** How long a client may take to send its headers / its whole request, and to stay idle (ms). */
+  timeouts?: { headersMs?: number; requestMs?: number; keepAliveMs?: number };
 }
 
 export interface RunningEmulator {
@@ -63,11 +66,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     log,
   });
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8081, hostname: host }, () =>
-      resolve(s),
-    );
-    s.once('error', reject);
+  const { headersMs = 20_000, requestMs = 60_000, keepAliveMs = 5_000 } = options.timeouts ?? {};
+  const serverOptions: ServerOptions = {
+    // A request without `Host` (HTTP/1.0 tools, raw sockets) is served as if addressed to
+    // `host`, instead of Node's bare 400 without JSON or CORS.
+    requireHostHeader: false,
+    headersTimeout: headersMs,
+    requestTimeout: requestMs,
+    keepAliveTimeout: keepAliveMs,
+    // Node looks for timed-out requests this often (every 30 s by default: too coarse for tests).
+    connectionsCheckingInterval: Math.min(headersMs, requestMs, 30_000) / 4,
+  };
+  const listener = getRequestListener(app.fetch, { hostname: host });
+  const server = createServer(serverOptions, answerOddTargets(listener));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8081, host, () => resolve());
   });
   answerClientErrors(server);
   const { port } = server.address() as AddressInfo;

@@ -78,10 +78,24 @@ export class ParticleCreateToken extends LitElement {
   /** Who the running request is for, so the result can name them. */
   #pendingUsername: string | null = null;
 
+  /** Who was logged in at the last render: a logout (or another reader) clears the result. */
+  #reader: string | undefined;
+
   constructor() {
     super();
     // Re-renders every 30 s so that "expires in 14 minutes" stays true.
     new ClockController(this);
+  }
+
+  protected override willUpdate(): void {
+    // A token shown to the reader who just logged out must not stay revealable and copyable for
+    // the next person at the keyboard. A login after creating a token (nobody left) keeps it.
+    const reader = this.#session.value?.username;
+    if (this.#reader !== undefined && reader !== this.#reader) {
+      this.created = null;
+      if (this.message?.tone === 'success') this.message = null;
+    }
+    this.#reader = reader;
   }
 
   override render() {

@@ -2,6 +2,7 @@
  * Access tokens: issue, look up, revoke. Pure functions over `State` (the clock is passed in).
  */
 import { newToken } from './ids.js';
+import { capSessionTokens } from './sweep.js';
 import type { ApiUser, State, Token } from './types.js';
 
 export function issueToken(
@@ -21,6 +22,7 @@ export function issueToken(
     revoked: false,
   };
   state.tokens.set(token.token, token);
+  capSessionTokens(state);
   return token;
 }
 

@@ -7,6 +7,7 @@ import { invalidRequest, oauthError } from '../errors.js';
 import { isForm, readBody } from '../middleware/body.js';
 import { clientKey } from '../middleware/rate-limit.js';
 import { newMfaToken } from '../model/ids.js';
+import { capMfaChallenges } from '../model/sweep.js';
 import { issueToken } from '../model/tokens.js';
 import { currentCode, verifyCode } from '../model/totp.js';
 import type { Lifetime } from '../model/types.js';
@@ -152,6 +153,7 @@ export function oauthRoutes(emu: Emulator) {
         lifetime: life,
         challengeExpiresAt: now + MFA_STEP_MS,
       });
+      capMfaChallenges(state);
       emu.log(
         `MFA challenge for ${user.username}: current one-time code ${currentCode(user.mfaSecret, now)}`,
       );

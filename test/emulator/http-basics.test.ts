@@ -155,7 +155,7 @@ describe('requests Node’s HTTP parser refuses', () => {
       assert.match(huge, /\r\nAccess-Control-Allow-Origin: \*\r\n/);
       assert.ok(huge.endsWith('{"ok":false,"error":"Request header fields too large"}'), huge);
 
-      const broken = await raw(served.url, 'NOT HTTP AT ALL\r\n\r\n');
+      const broken = await raw(served.url, 'GET /v1/user HTTP/1.1\r\nNot a header\r\n\r\n');
       assert.match(broken, /^HTTP\/1\.1 400 /);
       assert.ok(broken.endsWith('{"ok":false,"error":"Malformed HTTP request"}'), broken);
 

@@ -1,17 +1,17 @@
 /**
  * A product's or organization's team, and the API users in it (particle-api.md §5).
  * Usernames like `name+x7k2@api.particle.io` go into the path with
- * `encodeURIComponent`: `+` becomes `%2B` and `@` `%40`, which servers decode back
+ * `encodeSegment` (`encodeURIComponent` that never throws): `+` becomes `%2B` and `@` `%40`, which servers decode back
  * to the literal characters (a raw `+` could be read as a space).
  */
-import type { ApiClient } from './client.js';
-import { ApiError } from './errors.js';
+import { type ApiClient, encodeSegment } from './client.js';
+import { ApiError, unreadableReply } from './errors.js';
 import type { ApiRequest, ApiUserCredentials, CallOptions, Target, TeamMember } from './types.js';
 
 export function teamPath(target: Target, username?: string): string {
   const prefix = target.kind === 'product' ? 'products' : 'orgs';
-  const base = `/v1/${prefix}/${encodeURIComponent(target.id)}/team`;
-  return username === undefined ? base : `${base}/${encodeURIComponent(username)}`;
+  const base = `/v1/${prefix}/${encodeSegment(target.id)}/team`;
+  return username === undefined ? base : `${base}/${encodeSegment(username)}`;
 }
 
 export interface ApiUserFields {
@@ -62,8 +62,10 @@ export async function listTeam(
   target: Target,
   call?: CallOptions,
 ): Promise<TeamMember[]> {
-  const body = await api.send<{ team?: TeamMember[] }>(listTeamRequest(target), call);
-  return body.team ?? [];
+  const body = await api.send<{ team?: unknown }>(listTeamRequest(target), call);
+  // Without a `team` array the reply says nothing about the team: not "0 members".
+  if (!Array.isArray(body.team)) throw unreadableReply(200);
+  return body.team as TeamMember[];
 }
 
 interface CreatedBody {

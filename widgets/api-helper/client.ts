@@ -3,12 +3,35 @@
  * caller's abort signal, and turns every failure into an `ApiError`. Resource
  * modules (auth, products, api-users) only describe requests.
  */
-import { ApiError, errorFromResponse } from './errors.js';
+import { ApiError, errorFromResponse, unreadableReply } from './errors.js';
 import { SessionStore } from './session-store.js';
 import type { ApiRequest, CallOptions } from './types.js';
 
 export const DEFAULT_API_BASE = 'https://api.particle.io';
 export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/**
+ * The longest request URL sent. RFC 9110 §4.1 asks every server to accept at least 8,000
+ * octets; beyond that a server may refuse it (Node, and so the emulator, answers the CORS
+ * preflight with 431, which a page can only see as "could not reach"). An API user with an
+ * 18 KB username cannot be addressed at all, so the reader is told that instead.
+ */
+export const MAX_URL_LENGTH = 8000;
+
+/** A UTF-16 surrogate without its pair: `encodeURIComponent` throws on it, UTF-8 cannot carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * `encodeURIComponent` for one path segment, which never throws: a segment with a lone surrogate
+ * is left as it is, and `send()` refuses the request with a sentence (`buildRequest` and the
+ * command snippets stay pure and safe to call while rendering).
+ */
+export function encodeSegment(segment: string): string {
+  return LONE_SURROGATE.test(segment) ? segment : encodeURIComponent(segment);
+}
+
+/** Header values are ISO-8859-1 (fetch throws a TypeError on anything else); tokens are printable ASCII. */
+const TOKEN_CHARACTERS = /^[\x21-\x7e]*$/;
 
 /**
  * The OAuth client our widgets log in with, sent as HTTP Basic. Particle's docs
@@ -77,6 +100,7 @@ export class ApiClient {
         message: 'That is not a valid product, organization or user name. Check it and try again.',
       });
     }
+    refuseUnsendable(req);
     const token = req.auth === 'session' ? this.session.value?.token : undefined;
     if (req.auth === 'session' && !token) {
       throw new ApiError({
@@ -85,6 +109,12 @@ export class ApiClient {
       });
     }
     const [url, init] = buildRequest(this.baseUrl, req, token);
+    if (url.length > MAX_URL_LENGTH) {
+      throw new ApiError({
+        kind: 'validation',
+        message: `This cannot be sent: a name in it is so long that the request address would be ${url.length.toLocaleString('en-US')} characters, and servers need only accept ${MAX_URL_LENGTH.toLocaleString('en-US')}. Nothing was sent; this page cannot change or delete it.`,
+      });
+    }
     const timeout = new AbortController();
     const timer = setTimeout(
       () => timeout.abort(new DOMException('Timed out', 'TimeoutError')),
@@ -105,7 +135,7 @@ export class ApiClient {
     } finally {
       clearTimeout(timer);
     }
-    const body = parseJson(text);
+    const body = parseJson(text, response.status);
     if (!response.ok) {
       const error = errorFromResponse(req, response.status, body.value, response.headers);
       // Only end the session whose token was refused, not one started meanwhile.
@@ -114,14 +144,26 @@ export class ApiClient {
       }
       throw error;
     }
-    if (!body.ok) {
-      throw new ApiError({
-        kind: 'server',
-        status: response.status,
-        message: 'The Particle API sent a reply that could not be read. Try again in a moment.',
-      });
-    }
+    if (!body.ok) throw unreadableReply(response.status);
     return body.value as T;
+  }
+}
+
+/** Throws the validation error for a request `fetch` could not send (it would say "network"). */
+function refuseUnsendable(req: ApiRequest): void {
+  if (LONE_SURROGATE.test(req.path)) {
+    throw new ApiError({
+      kind: 'validation',
+      message:
+        'This cannot be sent: a name in it contains a broken character (an unpaired UTF-16 surrogate) that no request address can carry. Nothing was sent; this page cannot change or delete it.',
+    });
+  }
+  if (typeof req.auth === 'object' && !TOKEN_CHARACTERS.test(req.auth.token)) {
+    throw new ApiError({
+      kind: 'session',
+      message:
+        'That access token is invalid: it contains characters an access token never has (tokens are letters and digits only). Check it and paste it again, or log in with your email and password.',
+    });
   }
 }
 
@@ -144,9 +186,13 @@ function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return both.signal;
 }
 
-/** Empty bodies (204) read as `{}`; anything that is not JSON (an HTML error page) as not ok. */
-function parseJson(text: string): { ok: boolean; value: unknown } {
-  if (text.trim() === '') return { ok: true, value: {} };
+/**
+ * Empty bodies read as `{}` only for 204 and 205, which have none by definition (§1.1): a 200
+ * with an empty body is a broken reply, not an empty list. Anything that is not JSON (an HTML
+ * error page) is not ok either.
+ */
+function parseJson(text: string, status: number): { ok: boolean; value: unknown } {
+  if (text.trim() === '') return { ok: status === 204 || status === 205, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -119,7 +119,13 @@ function kindFor(req: ApiRequest, status: number, error: string | undefined): Ap
     if (grant === 'password') return 'credentials';
     if (grant === 'urn:custom:mfa-otp') return 'mfa-expired';
   }
-  if (status === 401) return grant === 'urn:custom:mfa-otp' ? 'otp-invalid' : 'session';
+  if (status === 401) {
+    if (grant === 'urn:custom:mfa-otp') return 'otp-invalid';
+    // A login form has no session to expire: a 401 there refuses the credentials (S10 answered
+    // a bad password with 401, §2.7).
+    if (grant === 'password') return 'credentials';
+    return 'session';
+  }
   if (status === 403) return error === 'mfa_required' ? 'mfa-required' : 'forbidden';
   // API users calling outside their scopes get a 400 (§5.6): that is "not allowed", not bad input.
   if (status === 400 && (error === 'unauthorized' || error === 'invalid_scope')) return 'forbidden';
@@ -157,6 +163,15 @@ export function errorFromResponse(
       : sso
         ? 'This account signs in with single sign-on (SSO), which a password login cannot do. Sign in with SSO in the Particle console or CLI, and use an access token from there.'
         : undefined,
+  });
+}
+
+/** A 2xx reply whose body is not what the call needs (empty, not JSON, missing its field). */
+export function unreadableReply(status: number): ApiError {
+  return new ApiError({
+    kind: 'server',
+    status,
+    message: 'The Particle API sent a reply that could not be read. Try again in a moment.',
   });
 }
 

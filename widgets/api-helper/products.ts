@@ -1,5 +1,5 @@
 /** Products and organizations the session's user can see (particle-api.md §4). */
-import type { ApiClient } from './client.js';
+import { type ApiClient, encodeSegment } from './client.js';
 import type { ApiRequest, CallOptions, Org, Product } from './types.js';
 
 const get = (path: string): ApiRequest => ({ method: 'GET', path, auth: 'session' });
@@ -7,7 +7,7 @@ const get = (path: string): ApiRequest => ({ method: 'GET', path, auth: 'session
 export const listSandboxProductsRequest = () => get('/v1/user/products');
 export const listOrgsRequest = () => get('/v1/orgs');
 export const listOrgProductsRequest = (org: string) =>
-  get(`/v1/orgs/${encodeURIComponent(org)}/products`);
+  get(`/v1/orgs/${encodeSegment(org)}/products`);
 
 /** Products owned by the user (not an organization's). */
 export async function listSandboxProducts(api: ApiClient, call?: CallOptions): Promise<Product[]> {

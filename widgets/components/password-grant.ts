@@ -92,6 +92,9 @@ export class PasswordGrantController extends RequestController {
 
   /** After a step that gave no token: asks for the code, or says the error and focuses its field. */
   async report(): Promise<void> {
+    // A submit refused because a check is running (a second Enter, a double click): that check
+    // reports when it ends. Reporting now would say "One more step" and empty the code field.
+    if (this.busy) return;
     const error = this.error;
     if (this.step === 'mfa' && !error) {
       this.#view.say({
