@@ -78,6 +78,19 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
+/** The `content` of a page's `<meta http-equiv="Content-Security-Policy">`, entities decoded. */
+export function cspOf(html: string): string | undefined {
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
+  if (!meta) return undefined;
+  const entities: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" };
+  return meta[1]!.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
+    if (name[0] !== '#') return entities[name] ?? whole;
+    return String.fromCodePoint(
+      name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)),
+    );
+  });
+}
+
 /** Serves `dir` statically on 127.0.0.1 (ephemeral port); `/x/` serves `/x/index.html`. */
 export async function serveSite(dir: string): Promise<ServedSite> {
   const base = resolve(dir);
@@ -97,7 +110,12 @@ export async function serveSite(dir: string): Promise<ServedSite> {
       }
       const body = await readFile(file);
       const type = contentTypes[extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+      const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+      // The page's own policy as a real header as well, as a production host would send it:
+      // some directives (frame-ancestors, report-to) only work there, and both must hold.
+      const csp = extname(file) === '.html' ? cspOf(body.toString('utf8')) : undefined;
+      if (csp) headers['Content-Security-Policy'] = csp;
+      res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }
@@ -144,6 +162,13 @@ export interface OpenedPage {
   errors: string[];
 }
 
+/**
+ * Every `securitypolicyviolation` event of every page `openPage` opened in this process, as
+ * "page URL: directive blocked what (where)". Each is also in its page's `errors`; suites built on
+ * `stackForSuite` fail after their tests if any is here, whether or not a test looked.
+ */
+export const cspViolations: string[] = [];
+
 /** Opens `url` in a new tab and records everything that went wrong while it lives. */
 export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
   const page = await browser.newPage();
@@ -157,6 +182,21 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   });
   page.on('requestfailed', (request) => {
     errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
+  // A binding and a script installed through the DevTools protocol, which the page's CSP does
+  // not govern: every violation, reported or not on the console, reaches the test.
+  await page.exposeFunction('__particleCspViolation', (line: string) => {
+    cspViolations.push(line);
+    errors.push(`CSP violation: ${line}`);
+  });
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as Record<string, (line: string) => void>)
+        .__particleCspViolation;
+      report?.(
+        `${location.href}: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}, ${event.disposition})`,
+      );
+    });
   });
   await page.setViewport({ width: 1024, height: 800 });
   await page.goto(url, { waitUntil: 'networkidle0' });

@@ -10,7 +10,14 @@ import { after, before } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import { type RunningEmulator, startEmulator } from '../../emulator/index.js';
-import { buildSite, launchBrowser, openPage, type ServedSite, serveSite } from './harness.js';
+import {
+  buildSite,
+  cspViolations,
+  launchBrowser,
+  openPage,
+  type ServedSite,
+  serveSite,
+} from './harness.js';
 
 const SEED_PATH = '/reference/cloud-apis/access-tokens/';
 export const DEMO = { username: 'demo@example.com', password: 'demo-password' };
@@ -64,6 +71,9 @@ export function stackForSuite(
   });
   after(async () => {
     await stack?.close();
+    if (cspViolations.length) {
+      throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+    }
   });
 }
 
