@@ -8,13 +8,13 @@ import { HTTPException } from 'hono/http-exception';
 import { appError, ParticleError } from './errors.js';
 import { bodySizeLimit } from './middleware/body.js';
 import { particleCors } from './middleware/cors.js';
-import { FaultStore, faults } from './middleware/faults.js';
+import { FaultStore, faults, logRequests, RequestLog } from './middleware/faults.js';
 import { RateLimiter, rateLimit } from './middleware/rate-limit.js';
 import { sweeper } from './model/sweep.js';
 import type { State } from './model/types.js';
 import { type AppEnv, type AppOptions, DEFAULT_LIMITS, type Emulator } from './options.js';
 import { accessTokenRoutes } from './routes/access-tokens.js';
-import { faultRoutes } from './routes/faults.js';
+import { faultRoutes, requestLogRoutes } from './routes/faults.js';
 import { homeRoutes } from './routes/home.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { orgRoutes } from './routes/orgs.js';
@@ -36,6 +36,7 @@ export function createApp(state: State, options: AppOptions = {}) {
     log: options.log ?? (() => {}),
   };
   const faultStore = new FaultStore();
+  const requestLog = new RequestLog();
 
   // `strict: false`: `/x/` and `/x` route alike (§1.1) without a redirect, which would turn a
   // browser's POST into a GET.
@@ -46,10 +47,14 @@ export function createApp(state: State, options: AppOptions = {}) {
     sweeping.tick();
     await next();
   });
+  if (emu.faults) app.use(logRequests(requestLog));
   if (emu.faults || emu.latencyMs > 0) app.use(faults(faultStore, emu.latencyMs));
   app.use(rateLimit(emu));
   app.use(bodySizeLimit());
-  if (emu.faults) app.route('/__emulator/faults', faultRoutes(faultStore));
+  if (emu.faults) {
+    app.route('/__emulator/faults', faultRoutes(faultStore));
+    app.route('/__emulator/requests', requestLogRoutes(requestLog));
+  }
 
   app.route('/', homeRoutes(emu, options.siteUrl));
   app.route('/', oauthRoutes(emu));

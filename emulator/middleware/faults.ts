@@ -14,13 +14,15 @@ export interface Fault {
   path: string;
   status?: FaultStatus;
   malformed?: boolean;
+  /** 200 with an empty body (a proxy or a broken server). */
+  empty?: boolean;
   drop?: boolean;
   latencyMs?: number;
   /** How many more requests this fault applies to. */
   count: number;
 }
 
-export const FAULT_STATUSES = [401, 403, 429, 500, 503] as const;
+export const FAULT_STATUSES = [401, 403, 429, 500, 502, 503] as const;
 export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /** Seconds a forced 429 asks the client to wait. */
@@ -69,6 +71,8 @@ function faultError(status: FaultStatus, path: string): ParticleError {
       return oauth
         ? oauthError(500, 'server_error', 'server_error')
         : appError(500, 'Internal server error');
+    case 502:
+      return oauth ? oauthError(502, 'server_error', 'server_error') : appError(502, 'Bad gateway');
     case 503:
       return oauth
         ? oauthError(503, 'server_error', 'server_error')
@@ -112,6 +116,35 @@ export const faults =
       return c.body('{"ok":true,"truncated', 200, {
         'Content-Type': 'application/json; charset=utf-8',
       });
+    }
+    if (fault.empty)
+      return c.body(null, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    await next();
+  };
+
+/**
+ * What reached the emulator, for tests that count requests per click (`GET /__emulator/requests`).
+ * Preflights and the control routes are left out; only the last `MAX_LOGGED` are kept.
+ */
+export class RequestLog {
+  static readonly MAX_LOGGED = 1000;
+  readonly entries: { method: string; path: string }[] = [];
+
+  record(method: string, path: string): void {
+    this.entries.push({ method, path });
+    if (this.entries.length > RequestLog.MAX_LOGGED) this.entries.shift();
+  }
+
+  clear(): number {
+    return this.entries.splice(0).length;
+  }
+}
+
+export const logRequests =
+  (log: RequestLog): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    if (c.req.method !== 'OPTIONS' && !c.req.path.startsWith('/__emulator/')) {
+      log.record(c.req.method, c.req.path);
     }
     await next();
   };

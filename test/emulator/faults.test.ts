@@ -33,9 +33,10 @@ describe('faults', () => {
     403: { ok: false, error: 'You do not have permission to do this (forced by the emulator)' },
     429: { ok: false, error: 'Too many requests' },
     500: { ok: false, error: 'Internal server error' },
+    502: { ok: false, error: 'Bad gateway' },
     503: { ok: false, error: 'Service unavailable' },
   };
-  for (const status of [401, 403, 429, 500, 503]) {
+  for (const status of [401, 403, 429, 500, 502, 503]) {
     it(`forces ${status} with the contract's body, once`, async () => {
       const bearer = await token();
       assert.equal((await addFault({ method: 'GET', path: '/v1/user', status })).status, 201);
@@ -54,6 +55,36 @@ describe('faults', () => {
     assert.deepEqual(await res.json(), {
       error: 'server_error',
       error_description: 'server_error',
+    });
+  });
+
+  it('sends a 200 with an empty body, without running the request', async () => {
+    const bearer = await token();
+    await addFault({ method: 'DELETE', path: '/v1/access_tokens/current', empty: true });
+    const res = await fetch(`${emulator.url}/v1/access_tokens/current`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${bearer}` },
+    });
+    assert.equal(res.status, 200);
+    assert.equal(await res.text(), '');
+    assert.equal((await get('/v1/user', bearer)).status, 200, 'the token was not revoked');
+  });
+
+  it('logs what reached it (not preflights or its own routes), until DELETE clears it', async () => {
+    const log = `${emulator.url}/__emulator/requests`;
+    await fetch(log, { method: 'DELETE' });
+    await addFault({ method: 'POST', path: '/v1/x', status: 500 });
+    await fetch(`${emulator.url}/v1/x`, { method: 'POST' });
+    await fetch(`${emulator.url}/v1/user`, { method: 'OPTIONS' });
+    await get('/v1/user');
+    const { requests } = await (await fetch(log)).json();
+    assert.deepEqual(requests, [
+      { method: 'POST', path: '/v1/x' },
+      { method: 'GET', path: '/v1/user' },
+    ]);
+    assert.deepEqual(await (await fetch(log, { method: 'DELETE' })).json(), {
+      ok: true,
+      cleared: 2,
     });
   });
 

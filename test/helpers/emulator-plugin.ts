@@ -30,11 +30,23 @@ interface Running {
   close(): Promise<void>;
 }
 
+/** A loopback port nothing listens on (found free, then closed): connecting to it is refused. */
+async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export function emulatorPlugin(): TestRunnerPlugin {
   let emulator: Running | undefined;
+  let refusedUrl: string | undefined;
   return {
     name: 'particle-emulator',
     async serverStart() {
+      refusedUrl = `http://127.0.0.1:${await closedPort()}`;
       try {
         const { startEmulator } = await import('../../emulator/index.js');
         emulator = await startEmulator({
@@ -54,7 +66,8 @@ export function emulatorPlugin(): TestRunnerPlugin {
     },
     serve(context) {
       if (context.path === '/__emulator__.js') {
-        return `export const emulatorUrl = ${JSON.stringify(emulator?.url)};`;
+        return `export const emulatorUrl = ${JSON.stringify(emulator?.url)};
+export const refusedUrl = ${JSON.stringify(refusedUrl)};`;
       }
       return undefined;
     },

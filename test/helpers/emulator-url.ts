@@ -10,6 +10,9 @@
  */
 const virtualModule: string = '/__emulator__.js';
 
-export const emulatorUrl: string | undefined = (
-  (await import(virtualModule)) as { emulatorUrl?: string }
-).emulatorUrl;
+const served = (await import(virtualModule)) as { emulatorUrl?: string; refusedUrl?: string };
+
+export const emulatorUrl: string | undefined = served.emulatorUrl;
+
+/** An origin on loopback where nothing listens: a connection there is refused (fault tests). */
+export const refusedUrl: string | undefined = served.refusedUrl;
