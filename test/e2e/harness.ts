@@ -86,7 +86,9 @@ export function cspOf(html: string): string | undefined {
   return meta[1]!.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name: string) => {
     if (name[0] !== '#') return entities[name] ?? whole;
     return String.fromCodePoint(
-      name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1)),
+      name[1] === 'x' || name[1] === 'X'
+        ? Number.parseInt(name.slice(2), 16)
+        : Number(name.slice(1)),
     );
   });
 }
