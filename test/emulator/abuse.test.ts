@@ -197,6 +197,7 @@ describe('the emulator under abuse', () => {
     for (let sent = 0; sent < size && !answer; sent += chunk.length) {
       if (!socket.write(chunk)) await new Promise((resolve) => setTimeout(resolve, 5));
     }
+    socket.end(); // whether or not all was sent: the answer is what matters, then the close
     await new Promise((resolve) => socket.once('close', resolve));
     const [refused] = answers(answer);
     assert.equal(refused?.status, 413);

@@ -66,8 +66,8 @@ export function emulatorPlugin(): TestRunnerPlugin {
     },
     serve(context) {
       if (context.path === '/__emulator__.js') {
-        return `export const emulatorUrl = ${JSON.stringify(emulator?.url)};
-export const refusedUrl = ${JSON.stringify(refusedUrl)};`;
+        return `export const refusedUrl = ${JSON.stringify(refusedUrl)};
+export const emulatorUrl = ${JSON.stringify(emulator?.url)};`;
       }
       return undefined;
     },
