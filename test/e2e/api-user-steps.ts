@@ -81,6 +81,17 @@ export async function revealToken(
   });
 }
 
+/** Waits for the list's delete dialog to open and returns its heading's text. */
+export async function deleteDialogHeading(page: Page): Promise<string> {
+  await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`);
+  return page.$eval(
+    LIST,
+    (el) =>
+      el.shadowRoot!.querySelector('particle-confirm-dialog')!.shadowRoot!.querySelector('h2')!
+        .textContent ?? '',
+  );
+}
+
 /** The list's rows as [name, username, scopes…] text. */
 export async function listRows(page: Page): Promise<string[][]> {
   return page.$eval(LIST, (el) => {

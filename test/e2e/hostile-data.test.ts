@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import {
   CREATE,
   chooseTarget,
+  deleteDialogHeading,
   fillCreate,
   LIST,
   listRows,
@@ -103,14 +104,10 @@ describe('API-user widgets with hostile names from the API', () => {
       page,
       `${LIST} >>> button[aria-label="Delete <script>alert('api-user')</script>"]`,
     );
-    await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`);
-    const heading = await page.$eval(
-      LIST,
-      (el) =>
-        el.shadowRoot!.querySelector('particle-confirm-dialog')!.shadowRoot!.querySelector('h2')!
-          .textContent,
+    assert.equal(
+      await deleteDialogHeading(page),
+      `Delete API user “<script>alert('api-user')</script>”?`,
     );
-    assert.equal(heading, `Delete API user “<script>alert('api-user')</script>”?`);
     await widgetShot(page, LIST, 'hostile-delete-dialog');
     await page.keyboard.press('Escape');
 

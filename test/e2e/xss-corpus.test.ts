@@ -13,7 +13,14 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { corpus } from '../fixtures/xss-corpus.js';
-import { CREATE, chooseTarget, LIST, listRows, logInAsDemo } from './api-user-steps.js';
+import {
+  CREATE,
+  chooseTarget,
+  deleteDialogHeading,
+  LIST,
+  listRows,
+  logInAsDemo,
+} from './api-user-steps.js';
 import { clickDeep, openSeedPage, type Stack, stackForSuite, waitDeep } from './widget-stack.js';
 
 const PAYLOADS = corpus();
@@ -171,14 +178,7 @@ describe('the XSS corpus through every name the widgets render', () => {
         },
         text,
       );
-      await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`);
-      const heading = await page.$eval(
-        LIST,
-        (el) =>
-          el.shadowRoot!.querySelector('particle-confirm-dialog')!.shadowRoot!.querySelector('h2')!
-            .textContent,
-      );
-      assert.equal(heading, `Delete API user “${text}”?`);
+      assert.equal(await deleteDialogHeading(page), `Delete API user “${text}”?`);
       await page.keyboard.press('Escape');
       await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`, true);
     }
