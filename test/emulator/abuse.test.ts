@@ -81,6 +81,14 @@ function answers(stream: string): Answer[] {
   return out;
 }
 
+/** Whether `stream` holds at least one whole answer with a Content-Length body. */
+function answerComplete(stream: string): boolean {
+  const end = stream.indexOf('\r\n\r\n');
+  if (end < 0) return false;
+  const length = /\r\ncontent-length: *(\d+)/i.exec(stream.slice(0, end))?.[1];
+  return length !== undefined && stream.length >= end + 4 + Number(length);
+}
+
 /** The one answer to `request`, checked to be JSON with CORS; resolves with its parsed body. */
 async function jsonError(
   request: string | Buffer,
@@ -197,8 +205,17 @@ describe('the emulator under abuse', () => {
     for (let sent = 0; sent < size && !answer; sent += chunk.length) {
       if (!socket.write(chunk)) await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    socket.end(); // whether or not all was sent: the answer is what matters, then the close
-    await new Promise((resolve) => socket.once('close', resolve));
+    // Wait for the whole answer (or the close), then drop the connection: once the server stops
+    // reading, what is still buffered on this side never drains, so an end() would never close.
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (answerComplete(answer)) resolve();
+      };
+      socket.on('data', check);
+      socket.once('close', () => resolve());
+      check();
+    });
+    socket.destroy();
     const [refused] = answers(answer);
     assert.equal(refused?.status, 413);
     assert.equal(refused?.headers['access-control-allow-origin'], '*');
