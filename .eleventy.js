@@ -1,14 +1,22 @@
-// The site's Eleventy config: our plugin with its options, and where the site lives.
-// Run it through `npm run build` / `npm start` (tsx loads the TypeScript plugin).
-import particleDocs, { templateConfig } from './plugin/index.js';
+// The site's Eleventy config: the plugin, imported by its package name as any other site
+// would, with this site's settings. Here the name resolves to the TypeScript sources
+// (the `particle-docs-source` export condition that `npm run build` / `npm start` pass to
+// Node, under tsx), so edits to the plugin or the widgets are live; elsewhere it resolves
+// to the compiled package in dist/.
+import { HtmlBasePlugin } from '@11ty/eleventy';
+import particleDocs, { templateConfig } from 'eleventy-plugin-particle-docs';
 
 export default function (eleventyConfig) {
+  // `--pathprefix=/docs/` (or a `pathPrefix` below) then prefixes every link of the site.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(particleDocs, {
     // `||`: a variable that is set but empty (`PARTICLE_API_BASE= npm run build`) means unset.
     apiBase: process.env.PARTICLE_API_BASE || 'https://api.particle.io',
     session: process.env.PARTICLE_DOCS_SESSION || 'default',
     // Any value but empty, 0 or false: CI files often say STRICT_LINKS=true.
     strictLinks: !['', '0', 'false'].includes(process.env.STRICT_LINKS ?? ''),
+    // This site's own look (assets/site.css), copied to /assets/.
+    assetsDir: 'assets',
   });
 }
 

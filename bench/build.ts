@@ -15,6 +15,8 @@ function buildOnce(outDir: string): Promise<number> {
       [
         '--import',
         'tsx',
+        // .eleventy.js imports the plugin by its package name: resolve it to the sources.
+        '--conditions=particle-docs-source',
         join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
         `--output=${outDir}`,
         '--quiet',

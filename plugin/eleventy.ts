@@ -43,6 +43,8 @@ export interface TransformContext {
 
 export interface EleventyConfig {
   directories: EleventyDirectories;
+  /** The site's `pathPrefix` (config file or `--pathprefix`), `/` by default. */
+  pathPrefix?: string;
   logger: EleventyLogger;
   /** Every `addLayoutAlias` so far, ours and other plugins'. */
   layoutAliases: Record<string, string>;
@@ -53,6 +55,8 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
   addWatchTarget(path: string): void;
   addLayoutAlias(from: string, to: string): void;
+  addLiquidShortcode(name: string, callback: (...args: never[]) => string): void;
+  addNunjucksShortcode(name: string, callback: (...args: never[]) => string): void;
   addPreprocessor(
     name: string,
     extensions: string,

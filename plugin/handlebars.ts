@@ -1,15 +1,19 @@
 /**
  * Handlebars for Markdown pages and layouts: one private Handlebars instance, with our
  * partials and helpers registered on it directly (so the order in which plugins are
- * added does not matter), the page checks, and the layouts (see layouts.ts).
+ * added does not matter), the page checks, the layouts (see layouts.ts), and the same
+ * partials as Liquid and Nunjucks shortcodes (see shortcodes.ts).
  */
 import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
 import Handlebars from 'handlebars';
 import type { EleventyConfig } from './eleventy.js';
 import { registerLayouts } from './layouts.js';
 import type { ParticleDocsOptions } from './options.js';
+import { pluginLayoutsDir, pluginPartialsDir, withSiteDir } from './package-paths.js';
 import { registerPageChecks } from './page-checks.js';
 import { loadPartials, type PartialInfo } from './partials.js';
+import { registerWidgetShortcodes } from './shortcodes.js';
+import { siteData } from './site.js';
 
 /** The part of an Eleventy collection item the navigation reads. */
 interface NavEntry {
@@ -37,18 +41,21 @@ export function registerHandlebars(
   const hbs = Handlebars.create();
   registerHelpers(hbs);
 
+  // The plugin's partials, then the site's own (which may replace one of the same name).
+  const partialDirs = withSiteDir(pluginPartialsDir, opts.partialsDir);
   let partials = new Map<string, PartialInfo>();
   const reloadPartials = () => {
-    partials = loadPartials(opts.partialsDir);
+    partials = new Map(partialDirs.flatMap((dir) => [...loadPartials(dir)]));
     for (const name of Object.keys(hbs.partials)) hbs.unregisterPartial(name);
     for (const partial of partials.values()) hbs.registerPartial(partial.name, partial.template);
   };
   reloadPartials();
   // Re-read before every build so that `npm start` picks up edited partials.
   eleventyConfig.on('eleventy.before', reloadPartials);
-  eleventyConfig.addWatchTarget(opts.partialsDir);
+  for (const dir of partialDirs) eleventyConfig.addWatchTarget(dir);
 
   eleventyConfig.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: hbs });
-  registerLayouts(eleventyConfig, opts.layoutsDir);
+  registerLayouts(eleventyConfig, withSiteDir(pluginLayoutsDir, opts.layoutsDir));
   registerPageChecks(eleventyConfig, hbs, () => partials);
+  registerWidgetShortcodes(eleventyConfig, hbs, () => partials, siteData(opts));
 }

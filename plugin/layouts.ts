@@ -34,24 +34,31 @@ function inEleventyLayouts(layout: string, lookupDir: string): boolean {
   }
 }
 
-export function registerLayouts(eleventyConfig: EleventyConfig, layoutsDir: string): void {
-  const dirs = eleventyConfig.directories;
-  // Eleventy resolves `layout:` names in its layouts (or includes) folder; ours live in
-  // their own folder, so each gets an alias. The files stay real files, so editing one
-  // under `npm start` rebuilds.
-  const lookupDir = resolve(dirs.layouts ?? dirs.includes);
-  let names: string[] = [];
+/** The `*.hbs` file names in `dir`, sorted; none when it does not exist. */
+function layoutFiles(dir: string): string[] {
   try {
-    names = readdirSync(layoutsDir)
+    return readdirSync(dir)
       .filter((f) => f.endsWith('.hbs'))
       .sort();
   } catch {
-    // no layouts folder: pages without `layout` still build
+    return []; // no layouts folder: pages without `layout` still build
   }
-  for (const name of names) {
-    eleventyConfig.addLayoutAlias(name, relative(lookupDir, resolve(layoutsDir, name)));
+}
+
+/** `layoutDirs`: the plugin's folder, then the site's own (a same-named layout of the site wins). */
+export function registerLayouts(eleventyConfig: EleventyConfig, layoutDirs: string[]): void {
+  const dirs = eleventyConfig.directories;
+  // Eleventy resolves `layout:` names in its layouts (or includes) folder; ours live in
+  // their own folders, so each gets an alias. The files stay real files, so editing one
+  // under `npm start` rebuilds.
+  const lookupDir = resolve(dirs.layouts ?? dirs.includes);
+  const files = new Map<string, string>();
+  for (const dir of layoutDirs) {
+    for (const name of layoutFiles(dir)) files.set(name, resolve(dir, name));
+    eleventyConfig.addWatchTarget(dir);
   }
-  eleventyConfig.addWatchTarget(layoutsDir);
+  for (const [name, file] of files) eleventyConfig.addLayoutAlias(name, relative(lookupDir, file));
+  const names = [...files.keys()].sort();
 
   eleventyConfig.on('eleventy.before', ({ directories }) => {
     for (const { file, source } of readMarkdownFiles(directories.input)) {
@@ -61,7 +68,7 @@ export function registerLayouts(eleventyConfig: EleventyConfig, layoutsDir: stri
       throw new BuildError(
         file,
         found.line,
-        `Unknown layout "${found.layout}". Layouts in ${layoutsDir}/: ${names.join(', ') || 'none'}.`,
+        `Unknown layout "${found.layout}". Known layouts: ${names.join(', ')}.`,
       );
     }
   });

@@ -34,8 +34,22 @@ function isCopiedFile(outputDir: string, path: string): boolean {
   return statSync(join(outputDir, path), { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
+/**
+ * A site under `pathPrefix: "/docs/"` links `/docs/x/` to the page whose URL is `/x/`
+ * (Eleventy's URLs carry no prefix). A link without the prefix is looked up as it is.
+ */
+function withoutPathPrefix(link: string, pathPrefix: string): string {
+  const prefix = `/${pathPrefix.replace(/^\/+|\/+$/g, '')}/`;
+  if (prefix === '//' || !(link.startsWith(prefix) || `${link}/` === prefix)) return link;
+  return `/${link.slice(prefix.length)}`;
+}
+
 /** Missing link target → input files of the pages that use it (both sorted). */
-function findBrokenLinks(results: EleventyResult[], outputDir: string): Map<string, string[]> {
+function findBrokenLinks(
+  results: EleventyResult[],
+  outputDir: string,
+  pathPrefix: string,
+): Map<string, string[]> {
   const pages = new Set(results.map((r) => r.url).filter((url): url is string => Boolean(url)));
   // Every page links the same stylesheet and scripts: look each path up once per build.
   const known = new Map<string, boolean>();
@@ -61,7 +75,7 @@ function findBrokenLinks(results: EleventyResult[], outputDir: string): Map<stri
       continue;
     }
     for (const link of internalLinks(result.content, result.url)) {
-      if (exists(link)) continue;
+      if (exists(withoutPathPrefix(link, pathPrefix))) continue;
       broken.set(link, (broken.get(link) ?? new Set()).add(displayPath(result.inputPath)));
     }
   }
@@ -83,7 +97,7 @@ export function registerLinkReport(
 ): void {
   eleventyConfig.on('eleventy.after', ({ results, directories }) => {
     if (!results) return;
-    const broken = findBrokenLinks(results, directories.output);
+    const broken = findBrokenLinks(results, directories.output, eleventyConfig.pathPrefix ?? '/');
     if (broken.size === 0) return;
     const report = formatLinkReport(broken);
     if (opts.strictLinks) {

@@ -10,13 +10,17 @@ export interface ParticleDocsOptions {
   apiBase: string;
   /** Shown in the header and after every page title. */
   siteName: string;
-  /** Folder of `particle-*.ts` element sources, bundled by esbuild. */
+  /**
+   * Folder of `particle-*.ts` element sources to bundle with esbuild instead of the
+   * package's own elements (needs esbuild and a tsconfig with experimentalDecorators).
+   * Empty: the package's elements, prebuilt (or bundled from its sources in this repository).
+   */
   widgetsDir: string;
-  /** Folder of `*.hbs` partials (`{{> name}}`). */
+  /** The site's own `*.hbs` partials, added to the plugin's (a same-named one replaces the plugin's). */
   partialsDir: string;
-  /** Folder of `*.hbs` layouts (`layout: commonTwo.hbs`). */
+  /** The site's own `*.hbs` layouts (`layout: x.hbs`), added to the plugin's `base.hbs` and `commonTwo.hbs`. */
   layoutsDir: string;
-  /** Folder copied to `<output>/assets/` (the site stylesheet). */
+  /** The site's own folder copied to `<output>/assets/`; its `site.css` is linked by the plugin's layouts. */
   assetsDir: string;
   /** 'memory' tells the widgets to keep sessions in memory only. */
   session: SessionMode;
@@ -27,10 +31,10 @@ export interface ParticleDocsOptions {
 const defaultOptions: ParticleDocsOptions = {
   apiBase: 'https://api.particle.io',
   siteName: 'Particle Docs',
-  widgetsDir: 'widgets',
-  partialsDir: 'partials',
-  layoutsDir: 'layouts',
-  assetsDir: 'assets',
+  widgetsDir: '',
+  partialsDir: '',
+  layoutsDir: '',
+  assetsDir: '',
   session: 'default',
   strictLinks: false,
 };

@@ -70,6 +70,12 @@ function findPartialUses(ast: hbs.AST.Program): PartialUse[] {
   return uses;
 }
 
+/** 1-based line of the first `{{> partial}}` in `content`, if any. */
+function partialLine(content: string): number | undefined {
+  const at = content.search(/\{\{~?>/);
+  return at < 0 ? undefined : content.slice(0, at).split('\n').length;
+}
+
 /** Lines of front matter before `body` in the file, so reported lines match the editor. */
 function bodyLineOffset(file: string, body: string): number {
   try {
@@ -81,7 +87,7 @@ function bodyLineOffset(file: string, body: string): number {
   }
 }
 
-function checkPartialUses(
+export function checkPartialUses(
   uses: PartialUse[],
   partials: Map<string, PartialInfo>,
   file: string,
@@ -91,9 +97,7 @@ function checkPartialUses(
     const line = use.line + lineOffset;
     const partial = partials.get(use.name);
     if (!partial) {
-      const known =
-        [...partials.keys()].join(', ') ||
-        'none (the partials folder, option partialsDir, has no .hbs file)';
+      const known = [...partials.keys()].join(', ');
       throw new BuildError(file, line, `Unknown partial "${use.name}". Known partials: ${known}.`);
     }
     for (const param of use.params) {
@@ -117,14 +121,18 @@ export function registerPageChecks(
   eleventyConfig.addPreprocessor('particle-docs-page-checks', 'md', function (data, content) {
     const file = this.inputPath;
     const syntax = (data.page as { templateSyntax?: string } | undefined)?.templateSyntax;
+    checkIncludeDefinitions(data.includeDefinitions, file);
+    // A site that keeps Liquid or Nunjucks for Markdown: its pages are its own business,
+    // unless one uses a partial, which only Handlebars understands.
     if (syntax !== undefined && !syntax.split(',').includes('hbs')) {
+      const line = partialLine(content);
+      if (line === undefined) return undefined;
       throw new BuildError(
         file,
-        undefined,
-        `Markdown pages must be rendered with Handlebars, but this one uses "${syntax}". Spread \`templateConfig\` from plugin/index.ts into the \`config\` export of your Eleventy config file.`,
+        line + bodyLineOffset(file, content),
+        `This page uses a Handlebars partial ({{> …}}) but renders with "${syntax}". Opt it into Handlebars with \`templateEngineOverride: hbs,md\` in its front matter (or its folder's data file), use the shortcode ({% particleWidget "sso" %}), or render every Markdown page with Handlebars: spread \`templateConfig\` from the plugin into the \`config\` export of your Eleventy config file.`,
       );
     }
-    checkIncludeDefinitions(data.includeDefinitions, file);
     const lineOffset = bodyLineOffset(file, content);
     const ast = parsePage(hbsInstance, content, file, lineOffset);
     checkPartialUses(findPartialUses(ast), getPartials(), file, lineOffset);

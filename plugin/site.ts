@@ -1,7 +1,9 @@
 /**
  * Site-wide data for the layouts (name, API origin, Content-Security-Policy, session
- * mode) and the stylesheet copy.
+ * mode) and the copy of the site's own assets folder.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EleventyConfig } from './eleventy.js';
 import type { ParticleDocsOptions } from './options.js';
 
@@ -20,12 +22,20 @@ function contentSecurityPolicy(apiBase: string): string {
   ].join('; ');
 }
 
-export function registerSite(eleventyConfig: EleventyConfig, opts: ParticleDocsOptions): void {
-  eleventyConfig.addGlobalData('particleDocs', {
+/** The `particleDocs` site data the layouts and partials read. */
+export function siteData(opts: ParticleDocsOptions) {
+  return {
     siteName: opts.siteName,
     apiBase: opts.apiBase,
     csp: contentSecurityPolicy(opts.apiBase),
     memorySession: opts.session === 'memory',
-  });
-  eleventyConfig.addPassthroughCopy({ [opts.assetsDir]: 'assets' });
+    /** The site's stylesheet the plugin's layouts link, when its assets folder has one. */
+    siteStylesheet:
+      opts.assetsDir && existsSync(join(opts.assetsDir, 'site.css')) ? '/assets/site.css' : '',
+  };
+}
+
+export function registerSite(eleventyConfig: EleventyConfig, opts: ParticleDocsOptions): void {
+  eleventyConfig.addGlobalData('particleDocs', siteData(opts));
+  if (opts.assetsDir) eleventyConfig.addPassthroughCopy({ [opts.assetsDir]: 'assets' });
 }

@@ -47,6 +47,8 @@ const eleventy = spawn(
   [
     '--import',
     'tsx',
+    // .eleventy.js imports the plugin by its package name: resolve it to the sources.
+    '--conditions=particle-docs-source',
     join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
     '--serve',
     `--port=${port}`,

@@ -20,11 +20,10 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { minifyCssTemplates } from './css-templates.js';
-import type { WidgetEntry } from './entries.js';
+import { MANIFEST_FILE, type WidgetEntry } from './entries.js';
 
 /** The entry module's name: `particle-widgets.js`. */
 export const ENTRY_NAME = 'particle-widgets';
-export const MANIFEST_FILE = 'manifest.json';
 
 /** What a page needs to know to load the widgets: file names relative to the widgets folder. */
 export interface WidgetManifest {
@@ -163,8 +162,4 @@ export async function writeWidgetBundle(bundle: WidgetBundle, outDir: string): P
 /** Bundles `entries` and writes the result into `outDir` (the site's `assets/widgets/`). */
 export async function bundleWidgets(entries: WidgetEntry[], outDir: string): Promise<void> {
   await writeWidgetBundle(await buildWidgetBundle(entries), outDir);
-}
-
-export function widgetsOutDir(siteOutput: string): string {
-  return join(siteOutput, 'assets', 'widgets');
 }

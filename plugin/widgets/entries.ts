@@ -34,3 +34,14 @@ export function findWidgetEntries(widgetsDir: string): WidgetEntry[] {
 export function widgetAssetUrl(file: string): string {
   return `/assets/widgets/${file}`;
 }
+
+/**
+ * The bundle's `manifest.json` (see bundle.ts): which files a page loads first. Kept here,
+ * not in bundle.ts, because a site using the prebuilt bundle reads it without esbuild.
+ */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** The site's widgets folder, where the bundle is written. */
+export function widgetsOutDir(siteOutput: string): string {
+  return join(siteOutput, 'assets', 'widgets');
+}

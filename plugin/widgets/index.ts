@@ -1,43 +1,85 @@
 /**
- * The widget sub-plugin: bundles `widgets/` on every build (so `npm start` rebuilds on
- * change) and gives each page that uses an element the bundle's first-load files.
+ * The widget sub-plugin: gives each page that uses an element the bundle's first-load
+ * files and the plugin's widget stylesheet, and writes them into the site on every build.
+ *
+ * Where the bundle comes from:
+ * - a site (the installed package): the bundle `npm run build:package` made, with its
+ *   manifest, copied; the site compiles no TypeScript and needs no esbuild or tsconfig;
+ * - this repository (the plugin loaded from its TypeScript sources, `npm start`) or a
+ *   `widgetsDir` option: esbuild bundles the element sources on every build (so an
+ *   edited element is live on the next rebuild).
  *
  * The bundle is built in memory before the pages (they name its hashed chunk files) and
  * written after them, so a build that fails (a page error, a blurb mistake) writes no
  * widget scripts either: Eleventy runs `eleventy.before` listeners side by side, and a
  * bundle written there kept writing after the build had failed.
  */
+import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { EleventyConfig } from '../eleventy.js';
 import { warn } from '../log.js';
 import type { ParticleDocsOptions } from '../options.js';
 import {
-  buildWidgetBundle,
-  type WidgetBundle,
-  widgetsOutDir,
-  writeWidgetBundle,
-} from './bundle.js';
-import { findWidgetEntries } from './entries.js';
-import { injectWidgetScripts, usedWidgetTags, widgetHeadTags } from './inject.js';
+  fromSources,
+  prebuiltWidgetsDir,
+  widgetSourcesDir,
+  widgetStylesheetFile,
+} from '../package-paths.js';
+import type { WidgetBundle, WidgetManifest } from './bundle.js';
+import { findWidgetEntries, MANIFEST_FILE, widgetsOutDir } from './entries.js';
+import {
+  injectWidgetScripts,
+  usedWidgetTags,
+  WIDGET_STYLESHEET,
+  widgetHeadTags,
+} from './inject.js';
+
+/** The prebuilt bundle's manifest; an empty one when the package has none. */
+async function prebuiltManifest(): Promise<WidgetManifest> {
+  const text = await readFile(join(prebuiltWidgetsDir, MANIFEST_FILE), 'utf8').catch(() => '');
+  return text ? JSON.parse(text) : { entry: '', preload: [], tags: [] };
+}
 
 export function registerWidgetBundle(
   eleventyConfig: EleventyConfig,
   opts: ParticleDocsOptions,
 ): void {
+  const sourcesDir = opts.widgetsDir || (fromSources ? widgetSourcesDir : '');
   let bundle: WidgetBundle | undefined;
   let headTags = '';
   let available = new Set<string>();
   const warned = new Set<string>();
+  const missingHint = (tag: string) =>
+    sourcesDir ? `${sourcesDir}/${tag}.ts does not exist` : `the package has no <${tag}> element`;
 
-  eleventyConfig.addWatchTarget(opts.widgetsDir);
+  if (sourcesDir) eleventyConfig.addWatchTarget(sourcesDir);
   eleventyConfig.on('eleventy.before', async () => {
-    const entries = findWidgetEntries(opts.widgetsDir);
-    available = new Set(entries.map((entry) => entry.tag));
-    bundle = await buildWidgetBundle(entries);
-    headTags = widgetHeadTags(bundle.manifest);
+    let manifest: WidgetManifest;
+    if (sourcesDir) {
+      // Loaded only here: a site using the prebuilt bundle needs no esbuild.
+      const { buildWidgetBundle } = await import('./bundle.js');
+      bundle = await buildWidgetBundle(findWidgetEntries(sourcesDir));
+      manifest = bundle.manifest;
+    } else {
+      manifest = await prebuiltManifest();
+    }
+    available = new Set(manifest.tags);
+    headTags = widgetHeadTags(manifest, eleventyConfig.pathPrefix);
   });
   eleventyConfig.on('eleventy.after', async ({ directories, outputMode }) => {
-    if (outputMode !== 'fs' || !bundle) return; // JSON output (tests, tools) writes no files
-    await writeWidgetBundle(bundle, widgetsOutDir(directories.output));
+    if (outputMode !== 'fs') return; // JSON output (tests, tools) writes no files
+    const outDir = widgetsOutDir(directories.output);
+    if (sourcesDir) {
+      if (!bundle) return;
+      const { writeWidgetBundle } = await import('./bundle.js');
+      await writeWidgetBundle(bundle, outDir);
+    } else {
+      // Start clean so a file the package no longer has leaves no stale copy.
+      await rm(outDir, { recursive: true, force: true });
+      await cp(prebuiltWidgetsDir, outDir, { recursive: true });
+    }
+    await mkdir(outDir, { recursive: true });
+    await copyFile(widgetStylesheetFile, join(outDir, WIDGET_STYLESHEET));
   });
 
   eleventyConfig.addTransform('particle-docs-widget-scripts', function (content) {
@@ -55,7 +97,7 @@ export function registerWidgetBundle(
         warned.add(tag);
         warn(
           eleventyConfig,
-          `[particle-docs] ${this.page.inputPath} uses <${tag}>, but ${opts.widgetsDir}/${tag}.ts does not exist; readers see its fallback text only.`,
+          `[particle-docs] ${this.page.inputPath} uses <${tag}>, but ${missingHint(tag)}; readers see its fallback text only.`,
         );
       }
     }

@@ -44,7 +44,15 @@ export async function buildSite({
   await new Promise<void>((done, fail) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', eleventy, `--output=${outDir}`, '--quiet'],
+      [
+        '--import',
+        'tsx',
+        // .eleventy.js imports the plugin by its package name: resolve it to the sources.
+        '--conditions=particle-docs-source',
+        eleventy,
+        `--output=${outDir}`,
+        '--quiet',
+      ],
       {
         cwd: root,
         env: { ...process.env, PARTICLE_API_BASE: apiBase, PARTICLE_DOCS_SESSION: session },

@@ -7,7 +7,8 @@ describe('normalizeOptions', () => {
   it('fills in the defaults', () => {
     const opts = normalizeOptions({});
     assert.equal(opts.apiBase, 'https://api.particle.io');
-    assert.equal(opts.widgetsDir, 'widgets');
+    assert.equal(opts.widgetsDir, '', "the package's own elements");
+    assert.equal(opts.partialsDir, '', "only the plugin's partials");
     assert.equal(opts.session, 'default');
     assert.equal(opts.strictLinks, false);
   });

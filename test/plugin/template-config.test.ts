@@ -1,12 +1,14 @@
-// Eleventy takes `markdownTemplateEngine` only from a config file; a site that forgets
-// `...templateConfig` gets a build error that says how to fix it, not Liquid output.
+// A site whose Markdown stays in Liquid (no `...templateConfig`): its pages render as
+// Liquid, and a page that uses a Handlebars partial anyway stops the build with the
+// three ways to place a widget instead of printing `{{> sso}}` or a Liquid parse error.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { build, errorChain, fixtures } from './helpers/build.js';
 
-it('stops the build when Markdown pages would not go through Handlebars', async () => {
-  const dir = join(fixtures, 'config-without-template-config');
+const dir = join(fixtures, 'config-without-template-config');
+
+it('stops the build at a partial on a Markdown page that Liquid renders', async () => {
   const error = await build({ input: dir, configPath: join(dir, 'eleventy.config.ts') }).then(
     () => undefined,
     (e: unknown) => e,
@@ -14,6 +16,6 @@ it('stops the build when Markdown pages would not go through Handlebars', async 
   assert.ok(error, 'the build must fail');
   assert.match(
     errorChain(error),
-    /config-without-template-config\/page\.md: Markdown pages must be rendered with Handlebars, but this one uses "liquid,md"\. Spread `templateConfig`/,
+    /config-without-template-config\/page\.md:9: This page uses a Handlebars partial \(\{\{> …\}\}\) but renders with "liquid,md"\. Opt it into Handlebars with `templateEngineOverride: hbs,md`.*\{% particleWidget "sso" %\}.*`templateConfig`/,
   );
 });

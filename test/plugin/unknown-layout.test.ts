@@ -10,7 +10,7 @@ it('stops the build naming the file, the layout and the known layouts', async ()
   const message = await buildFailure(join(fixtures, 'unknown-layout'));
   assert.match(
     message,
-    /unknown-layout\/page\.md:3: Unknown layout "commontwo\.hbs"\. Layouts in \S*layouts\/: base\.hbs, commonTwo\.hbs\./,
+    /unknown-layout\/page\.md:3: Unknown layout "commontwo\.hbs"\. Known layouts: base\.hbs, commonTwo\.hbs\./,
   );
 });
 

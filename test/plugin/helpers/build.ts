@@ -134,6 +134,8 @@ export function buildCommand(
       [
         '--import',
         'tsx',
+        // .eleventy.js imports the plugin by its package name: resolve it to the sources.
+        '--conditions=particle-docs-source',
         join(repoRoot, 'node_modules/@11ty/eleventy/cmd.cjs'),
         '--quiet',
         ...args,
