@@ -53,13 +53,26 @@ describe('the commonTwo layout', () => {
     );
   });
 
-  it('copies a stylesheet that hides fallbacks of defined elements and follows the colour scheme', async () => {
+  it("copies the site's stylesheet, which carries the theme in both colour schemes", async () => {
     const css = await readFile(join(site.outDir, 'assets/site.css'), 'utf8');
     assert.equal(css, await readFile(join(repoRoot, 'assets/site.css'), 'utf8'));
-    assert.match(css, /:defined > \.particle-fallback \{\n {2}display: none;/);
     assert.match(css, /@media \(prefers-color-scheme: dark\) \{\n {2}:root \{/);
     for (const token of ['accent', 'bg', 'fg', 'border', 'radius', 'font']) {
       assert.match(css, new RegExp(`--particle-${token}:`), token);
+    }
+  });
+
+  it("writes the plugin's widget stylesheet: fallbacks hidden once defined, nothing of the site's", async () => {
+    const css = await readFile(join(site.outDir, 'assets/widgets/particle-widgets.css'), 'utf8');
+    assert.match(css, /:defined > \.particle-fallback \{\n {2}display: none;/);
+    const selectors = css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .split('}')
+      .flatMap((rule) => rule.split('{')[0]!.split(','))
+      .map((selector) => selector.trim())
+      .filter(Boolean);
+    for (const selector of selectors) {
+      assert.match(selector, /^(?:particle-[a-z-]+|:defined > )?\.?particle-/, selector);
     }
   });
 });
