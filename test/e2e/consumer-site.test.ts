@@ -9,18 +9,17 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'puppeteer-core';
+import { devVersion, npmInstall, PACKAGE, packProject, repoRoot } from '../helpers/pack.js';
 import { listFirstTarget, listRows } from './api-user-steps.js';
 import { launchBrowser, openPage, type ServedSite, serveSite } from './harness.js';
 import { DEMO, LOGGED_IN, ssoLogIn, waitForText } from './widget-stack.js';
 
-const repoRoot = resolve(import.meta.dirname, '../..');
 const fixture = join(repoRoot, 'test/fixtures/consumer-site');
 const exec = promisify(execFile);
-const PACKAGE = 'eleventy-plugin-particle-docs';
 /** The site's own pages, which must render exactly as they do without the plugin. */
 const OWN_PAGES = ['index.html', 'guide/index.html', 'about/index.html', 'contact/index.html'];
 const WIDGET_PAGES = [
@@ -36,15 +35,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((done) => server.close(done));
   return port;
-}
-
-/** `npm pack` of this project (its `prepack` builds dist/) into `dir`; the tarball's path. */
-async function packProject(dir: string): Promise<string> {
-  const { stdout } = await exec('npm', ['pack', '--pack-destination', dir, '--silent'], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return join(dir, stdout.trim().split('\n').at(-1)!);
 }
 
 /** Builds the site with its own `npx eleventy`; resolves to the output, rejects with it. */
@@ -100,30 +90,18 @@ function selectors(css: string): string[] {
 describe('a consumer site with the packed plugin installed', () => {
   let work: string;
   let site: string;
-  let tarball: string;
   let emulator: Awaited<ReturnType<typeof startInstalledEmulator>>;
+  let buildOutput = '';
   const read = (path: string) => readFile(join(site, path), 'utf8');
 
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'particle-consumer-'));
     site = join(work, 'site');
-    tarball = await packProject(work);
+    const tarball = await packProject(work);
     await cp(fixture, site, { recursive: true });
-    const { devDependencies } = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8'));
-    await exec(
-      'npm',
-      [
-        'install',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        tarball,
-        `@11ty/eleventy@${devDependencies['@11ty/eleventy']}`,
-      ],
-      { cwd: site, maxBuffer: 16 * 1024 * 1024 },
-    );
+    await npmInstall(site, [tarball, `@11ty/eleventy@${await devVersion('@11ty/eleventy')}`]);
     emulator = await startInstalledEmulator(site);
-    await Promise.all([
+    [buildOutput] = await Promise.all([
       buildSite(site, { PARTICLE_API_BASE: emulator.url }),
       buildSite(site, { PARTICLE_API_BASE: emulator.url, PARTICLE_DOCS: 'off' }, 'without'),
     ]);
@@ -157,6 +135,11 @@ describe('a consumer site with the packed plugin installed', () => {
     for (const page of OWN_PAGES) {
       assert.deepEqual(assetUrls(await read(`dist/${page}`)), ['/docs/css/site.css'], page);
     }
+  });
+
+  it('resolves prefixed links in the link report (/docs/about/ is the page /about/)', async () => {
+    assert.match(await read('dist/index.html'), /<a href="\/docs\/about\/">/);
+    assert.doesNotMatch(buildOutput, /internal link\(s\) lead to no page/);
   });
 
   it('renders the same elements from a shortcode as from a partial', async () => {
@@ -213,6 +196,37 @@ describe('a consumer site with the packed plugin installed', () => {
       } finally {
         await rm(join(site, file));
       }
+    }
+  });
+
+  it('serves the widget scripts and stylesheet under eleventy --serve, prefixed', async () => {
+    const port = await freePort();
+    const eleventy = join(site, 'node_modules/@11ty/eleventy/cmd.cjs');
+    const server = spawn(
+      process.execPath,
+      [eleventy, '--serve', `--port=${port}`, '--output=served', '--quiet'],
+      { cwd: site, stdio: 'ignore', env: { ...process.env, PARTICLE_API_BASE: emulator.url } },
+    );
+    try {
+      const origin = `http://localhost:${port}`;
+      let html = '';
+      for (let tries = 0; !html.includes('</html>'); tries++) {
+        if (tries > 200) throw new Error('eleventy --serve never served the page');
+        await new Promise((done) => setTimeout(done, 100));
+        html = await fetch(`${origin}/docs/widgets/handlebars/`).then(
+          (res) => (res.ok ? res.text() : ''),
+          () => '',
+        );
+      }
+      const urls = assetUrls(html).filter((url) => url.includes('/assets/widgets/'));
+      assert.ok(urls.length >= 5, urls.join(' '));
+      for (const url of urls) {
+        const res = await fetch(`${origin}${url}`);
+        assert.equal(res.status, 200, url);
+        assert.match(res.headers.get('content-type') ?? '', /javascript|css/, url);
+      }
+    } finally {
+      server.kill();
     }
   });
 
