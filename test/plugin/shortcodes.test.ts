@@ -34,7 +34,7 @@ describe('the particleWidget shortcode', () => {
     const liquid = await site.page('/liquid/');
     assert.match(liquid, /<p>Text<\/p>\n<particle-api-user-list api-base="[^"]+" org="acme">/);
     assert.equal(element(liquid), element(await site.page('/hbs/')));
-    assert.match(liquid, /src="\/assets\/widgets\/particle-api-user-list\.js"/);
+    assert.match(liquid, /src="\/assets\/widgets\/particle-widgets\.js"/);
   });
 
   it('takes keyword arguments in Nunjucks', async () => {
