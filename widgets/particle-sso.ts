@@ -51,7 +51,7 @@ const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
  * @cssprop [--particle-danger=#b42318] - Error text.
  * @cssprop [--particle-success=#1a7f37] - Success text.
  * (Dark-scheme defaults: see docs/partials/sso.md.)
- * @slot - Nothing is slotted; the partial's no-JS fallback stays as a child, hidden by the site CSS.
+ * @slot - Nothing is slotted; the partial's no-JS fallback stays as a child, hidden by the plugin's widget stylesheet.
  */
 @customElement('particle-sso')
 export class ParticleSso extends LitElement {
