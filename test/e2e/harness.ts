@@ -179,12 +179,28 @@ export interface OpenedPage {
  */
 export const cspViolations: string[] = [];
 
+/** A 40-hex access token (or anything shaped like one). */
+export const TOKEN_PATTERN = /(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])/i;
+
+/**
+ * Every request URL, Referer and console message of every page `openPage` opened that contains
+ * something shaped like an access token: where a token must never be (tokens go in headers
+ * only). Suites built on `stackForSuite` fail after their tests if any is here.
+ */
+export const tokenSightings: string[] = [];
+
 /** Opens `url` in a new tab and records everything that went wrong while it lives. */
 export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (TOKEN_PATTERN.test(message.text())) tokenSightings.push(`console: ${message.text()}`);
+  });
+  page.on('request', (request) => {
+    const referer = request.headers().referer ?? '';
+    if (TOKEN_PATTERN.test(request.url())) tokenSightings.push(`request URL: ${request.url()}`);
+    if (TOKEN_PATTERN.test(referer)) tokenSightings.push(`Referer: ${referer}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${String(error)}`));
   page.on('response', (response) => {

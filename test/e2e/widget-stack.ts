@@ -17,6 +17,7 @@ import {
   openPage,
   type ServedSite,
   serveSite,
+  tokenSightings,
 } from './harness.js';
 
 const SEED_PATH = '/reference/cloud-apis/access-tokens/';
@@ -73,6 +74,9 @@ export function stackForSuite(
     await stack?.close();
     if (cspViolations.length) {
       throw new Error(`Content-Security-Policy violations:\n${cspViolations.join('\n')}`);
+    }
+    if (tokenSightings.length) {
+      throw new Error(`Access tokens outside headers:\n${tokenSightings.join('\n')}`);
     }
   });
 }
