@@ -1,8 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { memberName } from '../api-helper/api-users.js';
 import type { TeamMember } from '../api-helper/types.js';
+import { Progressive } from '../components/progressive.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 
@@ -13,7 +14,7 @@ const SHOWN_SCOPES = 3;
  * Rows rendered per task: a long team (200 API users) is rendered a chunk at a time, so
  * no task keeps the page busy for more than about 50 ms at 4x CPU throttling.
  */
-const ROWS_PER_TASK = 40;
+const ROWS_PER_TASK = 25;
 
 /**
  * The table of `<particle-api-user-list>`: Name, Username, Scopes (long lists
@@ -80,6 +81,12 @@ export class ParticleApiUserTable extends LitElement {
       .empty {
         margin: 0;
       }
+      /* Rows out of view skip layout and paint: a 200-user table no longer lays out
+         17,000 nodes on every change of the page (issue 11). Still in the accessibility tree. */
+      tbody {
+        content-visibility: auto;
+        contain-intrinsic-size: auto 6rem;
+      }
       /* The widget's own width decides, not the screen's: a docs column can be narrow too. */
       :host {
         container: api-users / inline-size;
@@ -140,8 +147,12 @@ export class ParticleApiUserTable extends LitElement {
   /** Disables the row buttons while a request runs. */
   @property({ type: Boolean }) disabled = false;
 
-  /** How many rows are rendered so far; grows by `ROWS_PER_TASK` per task up to all. */
-  @state() private rendered = ROWS_PER_TASK;
+  readonly #rows = new Progressive(this, ROWS_PER_TASK);
+
+  /** Resolves once every row is rendered, not only the first chunk. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#rows.whenDone(() => super.getUpdateComplete());
+  }
 
   /** Puts focus back on a row's button, e.g. after the dialog or the editor closes. */
   focusRow(username: string, which: 'edit' | 'delete'): void {
@@ -149,13 +160,6 @@ export class ParticleApiUserTable extends LitElement {
       ...(this.renderRoot.querySelectorAll<HTMLElement>('tr[data-username]') ?? []),
     ].find((r) => r.dataset.username === username);
     row?.querySelector<HTMLButtonElement>(`button[data-action=${which}]`)?.focus();
-  }
-
-  protected override updated(): void {
-    if (this.rendered >= this.users.length) return;
-    setTimeout(() => {
-      this.rendered += ROWS_PER_TASK;
-    });
   }
 
   private fire(type: 'edit' | 'delete', member: TeamMember): void {
@@ -179,7 +183,7 @@ export class ParticleApiUserTable extends LitElement {
         </tr>
       </thead>
       ${repeat(
-        this.users.slice(0, this.rendered),
+        this.#rows.slice(this.users),
         (member) => member.username,
         (member) => this.renderUser(member),
       )}

@@ -1,10 +1,13 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SCOPE_GROUPS, type ScopeGroup } from '../api-helper/scopes.js';
+import { Progressive } from '../components/progressive.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 import styles from './scope-picker.styles.js';
 import { filterGroups, scopePresets } from './scope-presets.js';
+
+const GROUPS_PER_TASK = 4;
 
 /**
  * The scopes of an API user, grouped by resource with their descriptions: a filter
@@ -34,6 +37,14 @@ export class ParticleScopePicker extends LitElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private query = '';
+
+  /** 94 checkboxes are rendered a few groups per task, so opening the editor stays smooth. */
+  readonly #groups = new Progressive(this, GROUPS_PER_TASK);
+
+  /** Resolves once every group is rendered. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#groups.whenDone(() => super.getUpdateComplete());
+  }
 
   /**
    * Scopes the value holds that the catalogue lacks (an API user made elsewhere, or a scope
@@ -102,6 +113,7 @@ export class ParticleScopePicker extends LitElement {
             ?disabled=${this.disabled}
             @input=${(e: Event) => {
               this.query = (e.target as HTMLInputElement).value;
+              this.#groups.reset();
             }}
           />
         </label>
@@ -133,7 +145,7 @@ export class ParticleScopePicker extends LitElement {
           shown.length === 0
             ? html`<p class="empty">No scope matches “${this.query}”.</p>`
             : html`<div class="columns">
-              ${shown.map((group) => this.renderGroup(group, selected))}
+              ${this.#groups.slice(shown).map((group) => this.renderGroup(group, selected))}
             </div>`
         }
       </div>
