@@ -5,7 +5,7 @@ import type { Session } from '../api-helper/session-store.js';
 import type { Target } from '../api-helper/types.js';
 import { copyMessage } from '../components/copy.js';
 import { type Loader, ViewLoader } from '../components/lazy.js';
-import { firstUpdateInOwnTask } from '../components/progressive.js';
+import { firstUpdateInOwnTask } from '../components/own-task.js';
 import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
 import type { ParticleCopyEvent } from '../events.js';

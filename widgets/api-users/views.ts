@@ -11,11 +11,7 @@ import type { ParticleScopePicker } from './scope-picker.js';
 export const loggedInViews = lazily(() => import('./logged-in.js'));
 
 /** The loaded chunk; only for code that runs once `loggedInViews` is ready (a logged-in render). */
-export function views() {
-  const module = loggedInViews.module;
-  if (!module) throw new Error('The logged-in views are used before they were loaded.');
-  return module;
-}
+export const views = () => loggedInViews.module!;
 
 /** A scope picker bound to a form's selection: `onChange` receives each new selection. */
 export const scopePicker = (

@@ -1,18 +1,9 @@
 /**
  * Keeps every task short at 4x CPU throttling (issue 11: none over 50 ms): a long list
- * renders a slice per task, and a widget renders its first time in a task of its own,
- * so four widgets defined at once do not add up to one long task.
+ * renders a slice per task.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** A new task, as soon as possible: a message, not a timer (no 4 ms clamp, and faked timers leave it alone). */
-function nextTask(): Promise<void> {
-  return new Promise((done) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => done();
-    channel.port2.postMessage(null);
-  });
-}
+import { nextTask } from './own-task.js';
 
 /**
  * `slice(items)` gives the first `step` items, then `step` more in each following task
@@ -64,12 +55,4 @@ export class Progressive implements ReactiveController {
     }
     return complete;
   }
-}
-
-/** For `scheduleUpdate()`: the first update waits for a task of its own, later ones run at once. */
-export function firstUpdateInOwnTask<Result>(
-  host: { hasUpdated: boolean },
-  update: () => Result,
-): Result | Promise<Result> {
-  return host.hasUpdated ? update() : nextTask().then(update);
 }
