@@ -81,12 +81,6 @@ export class ParticleApiUserTable extends LitElement {
       .empty {
         margin: 0;
       }
-      /* Rows out of view skip layout and paint: a 200-user table no longer lays out
-         17,000 nodes on every change of the page (issue 11). Still in the accessibility tree. */
-      tbody {
-        content-visibility: auto;
-        contain-intrinsic-size: auto 6rem;
-      }
       /* The widget's own width decides, not the screen's: a docs column can be narrow too. */
       :host {
         container: api-users / inline-size;
