@@ -7,7 +7,8 @@
  *   dist/plugin/    the Eleventy plugin (JS + .d.ts)   dist/partials/, dist/layouts/  its templates
  *   dist/widgets/   the elements and api-helper core (JS + .d.ts, decorators transpiled, bare `lit` imports)
  *   dist/prebuilt/  the elements bundled with Lit, code-split, for a plain <script type="module">
- *   dist/emulator/  the API emulator (JS + .d.ts) and its example data
+ *   dist/emulator/  the API emulator (JS + .d.ts), its example data and the `particle-docs-emulator` bin
+ *   dist/custom-elements.json  the Custom Elements Manifest (package.json `customElements`)
  *
  * The build is a list of steps run in order; a new artefact is one more entry in `steps`.
  *
@@ -15,11 +16,12 @@
  *   npm run build:package -- compile  # only the named steps (for a quick look)
  */
 import { execFile } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { chmod, cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bundleWidgets } from '../plugin/widgets/bundle.js';
 import { findWidgetEntries } from '../plugin/widgets/entries.js';
+import { customElementsManifest } from './custom-elements.js';
 
 export const root = join(import.meta.dirname, '..');
 export const dist = join(root, 'dist');
@@ -52,6 +54,20 @@ export const steps: BuildStep[] = [
         throw new Error(`tsc -p tsconfig.build.json failed:\n${error.stdout ?? error}`);
       });
     },
+  },
+  {
+    // npm makes a bin executable when it installs the package; `node_modules/.bin` of this
+    // repository and a linked copy need the mode set here.
+    name: 'bin',
+    run: () => chmod(join(dist, 'emulator/server.js'), 0o755),
+  },
+  {
+    name: 'custom-elements',
+    run: () =>
+      writeFile(
+        join(dist, 'custom-elements.json'),
+        `${JSON.stringify(customElementsManifest(), null, 2)}\n`,
+      ),
   },
   {
     name: 'copy',

@@ -41,6 +41,7 @@ interface CreateInput {
  * @csspart warning - The shown-once warning.
  * @cssprop [--particle-accent=#00838f] - Buttons, focus ring, checkboxes.
  * @cssprop [--particle-danger=#b42318] - Errors and the shown-once warning.
+ * @cssprop --particle-* - The rest of the theme, as for `<particle-sso>`.
  */
 @customElement('particle-api-user-create')
 export class ParticleApiUserCreate extends ApiUserWidget {

@@ -27,6 +27,7 @@ import form from './styles/form.styles.js';
  * @csspart cancel - The dialog's Cancel button.
  * @cssprop [--particle-accent=#00838f] - Buttons and focus ring.
  * @cssprop [--particle-danger=#b42318] - Errors and the Delete buttons.
+ * @cssprop --particle-* - The rest of the theme, as for `<particle-sso>`.
  */
 @customElement('particle-api-user-list')
 export class ParticleApiUserList extends ApiUserWidget {

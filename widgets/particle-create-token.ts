@@ -51,12 +51,14 @@ interface Created {
  * @csspart result - The box with the new token.
  * @csspart status - The live region (progress, result, errors).
  * @csspart cancel - The Cancel button of the one-time-code step.
- * @csspart token, token-toggle, token-copy - The new token (masked or shown) and its Show/Hide and
- *   Copy buttons (exported from the inner `particle-secret`).
- * @csspart command, command-code, command-copy - Each command box, its `<pre>` and its Copy button
- *   (exported from the inner `particle-snippet`s).
- * @cssprop --particle-* - The same set as `<particle-sso>` (accent, accent-fg, bg, fg, muted,
- *   border, surface, danger, success, radius, font, mono); see docs/partials/sso.md.
+ * @csspart token - The new token, masked or shown (exported from the inner `particle-secret`).
+ * @csspart token-toggle - The token's Show/Hide button.
+ * @csspart token-copy - The token's Copy button.
+ * @csspart command - Each command box (exported from the inner `particle-snippet`s).
+ * @csspart command-code - A command box's `<pre>`.
+ * @csspart command-copy - A command box's Copy button.
+ * @cssprop --particle-* - The theme, as for `<particle-sso>` (see custom-elements.json and
+ *   docs/partials/sso.md).
  * @slot - Nothing is slotted: the partial's no-JS fallback stays hidden in the light DOM.
  */
 @customElement('particle-create-token')

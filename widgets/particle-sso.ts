@@ -40,18 +40,9 @@ const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
  *
  * @fires particle-login - {ParticleLoginEvent} after a login; `username` says who.
  * @fires particle-logout - {ParticleLogoutEvent} after the reader logged out here.
- * @cssprop [--particle-accent=#00838f] - Primary buttons, links, focus ring.
- * @cssprop [--particle-accent-fg=#ffffff] - Text on the accent colour.
- * @cssprop [--particle-bg=#ffffff] - Background of the form.
- * @cssprop [--particle-fg=#1b1f23] - Text colour.
- * @cssprop [--particle-muted=#57606a] - Hints.
- * @cssprop [--particle-border=#c8ced6] - Borders of the box and fields.
- * @cssprop [--particle-surface] - Secondary buttons (default: 5% of fg over bg).
- * @cssprop [--particle-radius=6px] - Corner radius.
- * @cssprop [--particle-font=system-ui] - Font family.
- * @cssprop [--particle-danger=#b42318] - Error text.
- * @cssprop [--particle-success=#1a7f37] - Success text.
- * (Dark-scheme defaults: see docs/partials/sso.md.)
+ * @cssprop --particle-* - The theme: accent, accent-fg, bg, fg, muted, border, surface, danger,
+ *   success, radius, font and mono (listed with defaults in custom-elements.json; dark-scheme
+ *   defaults in docs/partials/sso.md).
  * @slot - Nothing is slotted; the partial's no-JS fallback stays as a child, hidden by the plugin's widget stylesheet.
  */
 @customElement('particle-sso')
