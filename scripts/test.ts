@@ -77,7 +77,13 @@ const stages: Stage[] = [
   },
   {
     name: 'node',
-    command: nodeTest(['test/plugin', 'test/emulator', 'test/scripts', 'test/source']),
+    command: nodeTest([
+      'test/plugin',
+      'test/emulator',
+      'test/scripts',
+      'test/source',
+      'test/package',
+    ]),
     parse: parseNodeTest,
     browser: true, // the package tests load the widgets in Chromium
   },

@@ -7,6 +7,7 @@ import type { ParticleApiUserToken } from './api-users/new-token.js';
 import { scopePicker, views } from './api-users/views.js';
 import { RequestController } from './components/request-controller.js';
 import { ParticleApiUserCreatedEvent } from './events.js';
+import type { ElementProps } from './jsx.js';
 import styles from './particle-api-user-create.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
@@ -171,5 +172,18 @@ export class ParticleApiUserCreate extends ApiUserWidget {
 declare global {
   interface HTMLElementTagNameMap {
     'particle-api-user-create': ParticleApiUserCreate;
+  }
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'particle-api-user-create': ElementProps<
+        ParticleApiUserCreate,
+        'api-base' | 'product' | 'org',
+        'apiBase' | 'product' | 'org',
+        { 'particle-api-user-created': ParticleApiUserCreatedEvent }
+      >;
+    }
   }
 }

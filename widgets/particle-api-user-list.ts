@@ -3,6 +3,8 @@ import type { Session } from './api-helper/session-store.js';
 import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ApiUserListView } from './api-users/list-view.js';
 import { views } from './api-users/views.js';
+import type { ParticleApiUsersChangedEvent } from './events.js';
+import type { ElementProps } from './jsx.js';
 import styles from './particle-api-user-list.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
@@ -53,5 +55,18 @@ export class ParticleApiUserList extends ApiUserWidget {
 declare global {
   interface HTMLElementTagNameMap {
     'particle-api-user-list': ParticleApiUserList;
+  }
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'particle-api-user-list': ElementProps<
+        ParticleApiUserList,
+        'api-base' | 'product' | 'org',
+        'apiBase' | 'product' | 'org',
+        { 'particle-api-users-changed': ParticleApiUsersChangedEvent }
+      >;
+    }
   }
 }

@@ -12,6 +12,7 @@ import { type StatusMessage, statusLine } from './components/status.js';
 import type { tokenResult } from './components/token-result.js';
 import { SessionController } from './controllers/session-controller.js';
 import type { ParticleCopyEvent } from './events.js';
+import type { ElementProps } from './jsx.js';
 import styles from './particle-create-token.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
@@ -211,5 +212,13 @@ export class ParticleCreateToken extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'particle-create-token': ParticleCreateToken;
+  }
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'particle-create-token': ElementProps<ParticleCreateToken, 'api-base', 'apiBase'>;
+    }
   }
 }

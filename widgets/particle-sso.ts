@@ -12,6 +12,7 @@ import { PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
 import { ParticleLoginEvent, ParticleLogoutEvent, type ParticleOrgsLoadEvent } from './events.js';
+import type { ElementProps } from './jsx.js';
 import styles from './particle-sso.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
@@ -302,5 +303,18 @@ export class ParticleSso extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'particle-sso': ParticleSso;
+  }
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'particle-sso': ElementProps<
+        ParticleSso,
+        'api-base' | 'select-org',
+        'apiBase' | 'selectOrg',
+        { 'particle-login': ParticleLoginEvent; 'particle-logout': ParticleLogoutEvent }
+      >;
+    }
   }
 }
