@@ -26,20 +26,48 @@ import * as events from '../../widgets/events.js';
 const root = join(import.meta.dirname, '../..');
 const entries = findWidgetEntries(join(root, 'widgets'));
 
-/** The element's module and the non-element modules it imports, transitively. */
+/**
+ * The source the element renders with: its module, and of each helper module it imports (not
+ * other elements' modules) the exported declarations it imports by name, transitively. By name,
+ * because helper modules are shared: views.ts holds the scope picker that only the create form
+ * renders, beside what the list needs.
+ */
 function renderingSources(file: string): string[] {
+  const texts: string[] = [];
   const seen = new Set<string>();
-  const visit = (path: string) => {
-    if (seen.has(path)) return;
+  const visit = (path: string, names: string[] | 'all') => {
+    const key = `${path}:${names}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     const source = readFileSync(path, 'utf8');
-    if (seen.size > 0 && source.includes('@customElement(')) return; // another element's own
-    seen.add(path);
-    for (const [, spec] of source.matchAll(/(?:from|import)\s+'(\.[^']+)\.js'/g)) {
-      visit(resolve(dirname(path), `${spec}.ts`));
+    if (seen.size > 1 && source.includes('@customElement(')) return; // another element's own
+    // Of a helper: its preamble (imports, private constants) and the declarations imported.
+    const [preamble, ...declarations] = source.split(/\n(?=export )/);
+    const declared = (chunk: string) =>
+      /^export (?:async |abstract |declare )*(?:function\*?|const|let|class|type|interface|enum)\s+(\w+)/.exec(
+        chunk,
+      )?.[1] ?? '';
+    const used =
+      names === 'all'
+        ? source
+        : [preamble, ...declarations.filter((chunk) => names.includes(declared(chunk)))].join('\n');
+    texts.push(used);
+    const imports = /import\s+(?:type\s+)?(?:\{([^}]*)\}\s+from\s+)?'(\.[^']+)\.js'/g;
+    for (const [, list, spec] of used.matchAll(imports)) {
+      const imported = list
+        ?.split(',')
+        .map((item) =>
+          item
+            .replace(/^\s*type\s+/, '')
+            .split(/\s+as\s+/)[0]!
+            .trim(),
+        )
+        .filter(Boolean);
+      visit(resolve(dirname(path), `${spec}.ts`), imported ?? 'all');
     }
   };
-  visit(file);
-  return [...seen].map((path) => readFileSync(path, 'utf8'));
+  visit(file, 'all');
+  return texts;
 }
 
 const eventTypes = new Map(
