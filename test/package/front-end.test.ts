@@ -4,7 +4,7 @@
  * TypeScript with React 19's types. Then
  * - a page that imports `<package>/widgets`, bundled by plain `esbuild --bundle` and by
  *   `vite build` with no config, loads in Chromium and defines and renders the elements;
- * - the prebuilt copy loads with plain `<script type="module">` tags, no bundler;
+ * - the prebuilt copy loads with one plain `<script type="module">`, no bundler;
  * - a TypeScript React 19 app that renders the elements, and a plain strict TypeScript file
  *   that uses them, type-check with zero errors against the package's .d.ts (skipLibCheck off).
  * - the emulator runs from the installed package, compiled, without tsx: its `./emulator` entry
@@ -172,13 +172,9 @@ describe('the package in a front-end project', () => {
     await write('src/main.js', `import '${PACKAGE}/widgets';\n`);
     await write('index.html', page('<script type="module" src="/src/main.js"></script>'));
     await write('esbuild/index.html', page('<script type="module" src="./main.js"></script>'));
-    const prebuilt = `/node_modules/${PACKAGE}/dist/prebuilt`;
-    await write(
-      'prebuilt/index.html',
-      page(
-        TAGS.map((tag) => `<script type="module" src="${prebuilt}/${tag}.js"></script>`).join(''),
-      ),
-    );
+    // The one script a plain page needs: the prebuilt copy's entry, which defines all four.
+    const prebuilt = `/node_modules/${PACKAGE}/dist/prebuilt/particle-widgets.js`;
+    await write('prebuilt/index.html', page(`<script type="module" src="${prebuilt}"></script>`));
     await write('react/app.tsx', REACT_APP);
     await write(
       'react/tsconfig.json',
@@ -220,7 +216,7 @@ describe('the package in a front-end project', () => {
     assert.deepEqual(rendered, TAGS);
   });
 
-  it('the prebuilt copy works from plain <script type="module"> tags', async () => {
+  it('the prebuilt copy works from one plain <script type="module">', async () => {
     const { rendered, errors } = await loadWidgets(`${site.url}/prebuilt/`);
     assert.deepEqual(errors, []);
     assert.deepEqual(rendered, TAGS);
