@@ -16,6 +16,7 @@ import { type AppEnv, type AppOptions, DEFAULT_LIMITS, type Emulator } from './o
 import { accessTokenRoutes } from './routes/access-tokens.js';
 import { faultRoutes, requestLogRoutes } from './routes/faults.js';
 import { homeRoutes } from './routes/home.js';
+import { hostedLoginRoutes } from './routes/hosted-login.js';
 import { oauthRoutes } from './routes/oauth.js';
 import { orgRoutes } from './routes/orgs.js';
 import { productRoutes } from './routes/products.js';
@@ -64,6 +65,31 @@ export function createApp(state: State, options: AppOptions = {}) {
   app.route('/v1/orgs', orgRoutes(emu));
   app.route('/v1/products/:product/team', teamRoutes(emu, 'product'));
   app.route('/v1/orgs/:org/team', teamRoutes(emu, 'org'));
+  // Only for an http(s) site: an opaque origin ("null", e.g. of javascript:) matches nothing.
+  if (options.siteUrl && /^https?:\/\//i.test(options.siteUrl) && URL.canParse(options.siteUrl)) {
+    const client = `Basic ${Buffer.from('particle:particle').toString('base64')}`;
+    app.route(
+      '/',
+      hostedLoginRoutes(emu, {
+        docsOrigin: new URL(options.siteUrl).origin,
+        cookie: options.loginCookie,
+        // The stand-in logs in as the docs' own client does, through this app's /oauth/token.
+        tokenEndpoint: (form, env) =>
+          app.request(
+            '/oauth/token',
+            {
+              method: 'POST',
+              headers: {
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Authorization: client,
+              },
+              body: new URLSearchParams(form),
+            },
+            env,
+          ),
+      }),
+    );
+  }
 
   app.notFound((c) =>
     c.json({ ok: false, error: `Unknown route: ${c.req.method} ${c.req.path}` }, 404),

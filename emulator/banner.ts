@@ -4,7 +4,7 @@ import type { State } from './model/types.js';
 export function banner(
   url: string,
   state: State,
-  options: { faults?: boolean; dataFile?: string },
+  options: { faults?: boolean; dataFile?: string; siteUrl?: string },
 ): string {
   const accounts = [...state.users.values()].map(
     (u) =>
@@ -18,6 +18,9 @@ export function banner(
     'Accounts:',
     ...accounts,
     'MFA logins print the current one-time code here.',
+    ...(options.siteUrl
+      ? [`Hosted login stand-in: ${url}/login (returns only to ${new URL(options.siteUrl).origin})`]
+      : []),
     ...(options.faults
       ? [`Faults on: POST ${url}/__emulator/faults (see emulator/README.md)`]
       : []),

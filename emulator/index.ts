@@ -39,11 +39,13 @@ export interface EmulatorOptions {
   /** Latency added to every request, ms. */
   latencyMs?: number;
   strictClients?: boolean;
-  /** The docs site that uses this emulator, named on its `GET /` page. */
+  /** The docs site that uses this emulator: named on its `GET /` page; the stand-in login returns there. */
   siteUrl?: string;
   now?: AppOptions['now'];
   /** How long a client may take to send its headers / its whole request, and to stay idle (ms). */
   timeouts?: { headersMs?: number; requestMs?: number; keepAliveMs?: number };
+  /** The cookie the stand-in login writes (default `ember_simple_auth_session`). */
+  loginCookie?: string;
 }
 
 export interface RunningEmulator {
@@ -64,6 +66,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     siteUrl: options.siteUrl,
     now: options.now,
     log,
+    loginCookie: options.loginCookie,
   });
   const host = options.host ?? '127.0.0.1';
   const { headersMs = 20_000, requestMs = 60_000, keepAliveMs = 5_000 } = options.timeouts ?? {};

@@ -41,10 +41,16 @@ export interface AppOptions {
   strictClients?: boolean;
   /** The clock, epoch ms; tests inject one to expire tokens without sleeping. */
   now?: () => number;
-  /** The docs site that uses this emulator, named on its `GET /` page (e.g. by npm start). */
+  /**
+   * The docs site that uses this emulator, named on its `GET /` page (e.g. by npm start).
+   * It also turns on the stand-in hosted login (`/login`, `/logout`, `/account-info`),
+   * which only ever sends the reader back to this site's origin.
+   */
   siteUrl?: string;
   /** Where console lines go (MFA codes); silent when omitted. */
   log?: (line: string) => void;
+  /** The cookie the stand-in login writes (default `ember_simple_auth_session`). */
+  loginCookie?: string;
 }
 
 /** What every route factory and middleware gets: the data plus the resolved options. */

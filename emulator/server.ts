@@ -24,7 +24,8 @@ Options:
   --data FILE    load accounts, products and orgs from a JSON data file instead of the demo data
   --faults       enable POST /__emulator/faults, which forces errors and delays
   --latency MS   add MS milliseconds to every response
-  --site URL     the docs site that uses it, linked from the emulator's own page (GET /)
+  --site URL     the docs site that uses it: linked from the emulator's own page (GET /),
+                 and the only site the stand-in hosted login (/login) returns to
   -h, --help     show this help`;
 
 /** A mistake in the command line or its input: one message, the way to the help, exit 2. */

@@ -19,7 +19,11 @@ import { siteData } from './site.js';
 interface NavEntry {
   url: string | false;
   data: { title?: string };
+  /** The page's source after front matter (Eleventy 3). */
+  rawInput?: unknown;
 }
+
+const USES_SSO = /\{\{>\s*sso\b/;
 
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
@@ -32,6 +36,14 @@ function registerHelpers(hbs: typeof Handlebars): void {
         a.url === '/' ? -1 : b.url === '/' ? 1 : String(a.title).localeCompare(String(b.title)),
       ),
   );
+  /** Where the header's "Log in" goes without a hosted login: this page or the first with `{{> sso}}`. */
+  hbs.registerHelper('loginPage', (pages: NavEntry[] | undefined, currentUrl: string) => {
+    const withSso = (pages ?? []).filter((p) => p.url && USES_SSO.test(String(p.rawInput ?? '')));
+    const here = withSso.find((p) => p.url === currentUrl);
+    return (
+      (here ?? withSso.sort((a, b) => String(a.url).localeCompare(String(b.url)))[0])?.url || ''
+    );
+  });
 }
 
 export function registerHandlebars(

@@ -26,6 +26,15 @@ export interface ParticleDocsOptions {
   session: SessionMode;
   /** Fail the build (instead of warning) when an internal link resolves to no page. */
   strictLinks: boolean;
+  /**
+   * Origin of a hosted login (single sign-on), e.g. `https://login.particle.io`; empty for
+   * none. Where its cookie can be read, `<particle-sso>` offers "Log in with Particle" first.
+   */
+  loginUrl: string;
+  /** The cookie the hosted login leaves: JSON `{"authenticated":{"username","access_token"}}`. */
+  loginCookie: string;
+  /** Show the login state ("Log in" / "Logged in as …") in every page's header. */
+  loginHeader: boolean;
 }
 
 const defaultOptions: ParticleDocsOptions = {
@@ -37,7 +46,13 @@ const defaultOptions: ParticleDocsOptions = {
   assetsDir: '',
   session: 'default',
   strictLinks: false,
+  loginUrl: '',
+  loginCookie: 'ember_simple_auth_session',
+  loginHeader: true,
 };
+
+/** A cookie name as RFC 6265 allows it (an HTTP token). */
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 const PREFIX = '[particle-docs]';
 
@@ -70,18 +85,27 @@ export function normalizeOptions(options: Record<string, unknown> = {}): Particl
       `Option "session" must be "default" or "memory", received "${result.session}".`,
     );
   }
-  let api: URL;
-  try {
-    api = new URL(result.apiBase);
-  } catch {
+  // The widgets append paths (`/v1/...`, `/login`) to these; keep them without a trailing slash.
+  result.apiBase = httpUrl('apiBase', result.apiBase);
+  if (result.loginUrl !== '') result.loginUrl = httpUrl('loginUrl', result.loginUrl);
+  if (!COOKIE_NAME.test(result.loginCookie)) {
     throw optionError(
-      `Option "apiBase" must be an absolute http(s) URL, received "${result.apiBase}".`,
+      `Option "loginCookie" must be a cookie name (letters, digits, - _ . and the like), received "${result.loginCookie}".`,
     );
   }
-  if (api.protocol !== 'http:' && api.protocol !== 'https:') {
-    throw optionError(`Option "apiBase" must be an http(s) URL, received "${result.apiBase}".`);
-  }
-  // The widgets append paths (`/v1/...`) to the origin; keep it without a trailing slash.
-  result.apiBase = result.apiBase.replace(/\/+$/, '');
   return result;
+}
+
+/** `value` as an absolute http(s) URL without trailing slashes; throws naming `key` otherwise. */
+function httpUrl(key: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw optionError(`Option "${key}" must be an absolute http(s) URL, received "${value}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw optionError(`Option "${key}" must be an http(s) URL, received "${value}".`);
+  }
+  return value.replace(/\/+$/, '');
 }

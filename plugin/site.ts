@@ -1,6 +1,6 @@
 /**
  * Site-wide data for the layouts (name, API origin, Content-Security-Policy, session
- * mode) and the copy of the site's own assets folder.
+ * mode, hosted login, header login state) and the copy of the site's own assets folder.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +32,9 @@ export function siteData(opts: ParticleDocsOptions) {
     /** The site's stylesheet the plugin's layouts link, when its assets folder has one. */
     siteStylesheet:
       opts.assetsDir && existsSync(join(opts.assetsDir, 'site.css')) ? '/assets/site.css' : '',
+    loginUrl: opts.loginUrl,
+    loginCookie: opts.loginCookie,
+    loginHeader: opts.loginHeader,
   };
 }
 

@@ -26,4 +26,27 @@ export default css`
   .status {
     margin-top: 0.5rem;
   }
+
+  /* The hosted login's links look like the form's buttons: they are its main actions. */
+  a.button {
+    display: inline-block;
+    font-weight: 600;
+    color: var(--_fg);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.4rem 0.9rem;
+    text-decoration: none;
+  }
+
+  a.button.primary {
+    color: var(--_accent-fg);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  a.button:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
 `;

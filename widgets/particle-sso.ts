@@ -1,9 +1,11 @@
 import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { logout, startSession } from './api-helper/auth.js';
+import type { HostedStatus } from './api-helper/hosted-session.js';
 import type { Session } from './api-helper/session-store.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
+import { hostedLoggedInActions, hostedLoggedOut } from './components/hosted-login.js';
 import { lazily, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
 import { mfaStep } from './components/mfa-step.js';
@@ -24,6 +26,10 @@ let instances = 0;
 const orgPickerView = lazily(() => import('./components/particle-org-picker.js'));
 
 const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
+const SIGNED_IN_HOSTED =
+  'Logged in with your Particle account. Every widget on this page now uses this session.';
+const STALE =
+  'Your Particle login is no longer valid: it was revoked or has expired. Log in again.';
 
 /**
  * @summary Logs the reader in to the Particle Cloud (email and password, then a
@@ -32,6 +38,11 @@ const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
  *
  * Every widget of the page shares the session, as do the reader's other tabs
  * when they tick "Keep me logged in on this device".
+ *
+ * When the site has a hosted login (plugin option `loginUrl`, as login.particle.io
+ * on Particle's own pages) whose cookie this page can read, the main action is
+ * "Log in with Particle", a link to that login page, which comes back here with the
+ * cookie; the in-page form is the second way, one click away.
  *
  * The element renders into its **light DOM**, not a shadow root: password
  * managers look for login forms in the document and, for most of them, not
@@ -58,6 +69,8 @@ export class ParticleSso extends LitElement {
 
   @state() private mode: 'password' | 'token' = 'password';
   @state() private message: StatusMessage | null = null;
+  /** With a hosted login: whether the reader opened the in-page form. */
+  @state() private inPage = false;
 
   readonly #id = `particle-sso-${++instances}`;
   readonly #session = new SessionController(this, () => this.apiBase);
@@ -76,6 +89,8 @@ export class ParticleSso extends LitElement {
   #loggingIn = false;
   /** Prefills Email after a logout, so logging back in is quick. */
   #lastUsername = '';
+  /** The hosted login's status at the last update, to say what changed. */
+  #hostedStatus: HostedStatus = 'none';
   /** What the live region says since the organizations failed to load, until something else is said. */
   #orgsFailure: StatusMessage | null = null;
 
@@ -110,7 +125,15 @@ export class ParticleSso extends LitElement {
     await this.updateComplete;
     const target = this.#session.value
       ? this.#el('logout')
-      : this.#el(this.#flow.step === 'mfa' ? 'otp' : this.mode === 'token' ? 'token' : 'email');
+      : this.#el(
+          this.#flow.step === 'mfa'
+            ? 'otp'
+            : this.#session.hosted && !this.inPage
+              ? 'hosted-login'
+              : this.mode === 'token'
+                ? 'token'
+                : 'email',
+        );
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
     target?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     target?.focus({ preventScroll: true });
@@ -138,6 +161,27 @@ export class ParticleSso extends LitElement {
       if (this.#flow.step === 'mfa') this.#flow.cancel();
     }
     this.#previous = session;
+    this.#sayHostedStatus();
+  }
+
+  /** The hosted login's check, said once per change in the live region. */
+  #sayHostedStatus(): void {
+    const hosted = this.#session.hosted;
+    const status = hosted?.status ?? 'none';
+    if (status === this.#hostedStatus) return;
+    const was = this.#hostedStatus;
+    this.#hostedStatus = status;
+    if (status === 'checking')
+      this.message = { tone: 'busy', text: 'Checking your Particle login…' };
+    else if (status === 'active' && was === 'checking')
+      this.message = { tone: 'success', text: SIGNED_IN_HOSTED };
+    else if (status === 'stale') this.message = { tone: 'error', text: STALE };
+    else if (status === 'failed')
+      this.message = {
+        tone: 'error',
+        text: `Your Particle login could not be checked. ${hosted?.error?.message ?? ''}`.trim(),
+      };
+    else if (was === 'checking') this.message = null;
   }
 
   override render() {
@@ -152,7 +196,11 @@ export class ParticleSso extends LitElement {
       <p class="who" id="${this.#id}-who" tabindex="-1">
         Logged in as <strong>${session.username}</strong>
       </p>
-      <p class="hint">Your session ${expiryWithTime(session.expiresAt)}.</p>
+      <p class="hint">${
+        session.persistence === 'hosted'
+          ? 'With your Particle account (single sign-on).'
+          : html`Your session ${expiryWithTime(session.expiresAt)}.`
+      }</p>
       ${
         this.selectOrg && this.#views.ready(orgPickerView)
           ? html`<particle-org-picker
@@ -162,9 +210,12 @@ export class ParticleSso extends LitElement {
           : nothing
       }
       <div class="actions">
-        <button type="button" id="${this.#id}-logout" part="logout" ?disabled=${busy} @click=${this.#logout}>
-          Log out
-        </button>
+        ${
+          session.persistence === 'hosted' && this.#session.hosted
+            ? hostedLoggedInActions(this.#session.hosted, this.#id)
+            : html`<button type="button" id="${this.#id}-logout" part="logout" ?disabled=${busy}
+                @click=${this.#logout}>Log out</button>`
+        }
       </div>
     </section>`;
   }
@@ -191,10 +242,20 @@ export class ParticleSso extends LitElement {
   #loggedOut() {
     const { busy, error, step } = this.#flow;
     const id = this.#id;
-    return html`${loginForm({
+    const hosted = this.#session.hosted;
+    return html`${
+      hosted
+        ? hostedLoggedOut({
+            hosted,
+            id,
+            inPage: this.inPage,
+            onToggleInPage: () => this.#toggleInPage(),
+          })
+        : nothing
+    }${loginForm({
       id,
       mode: this.mode,
-      hidden: step === 'mfa',
+      hidden: step === 'mfa' || (hosted !== null && !this.inPage),
       busy,
       error,
       username: this.#lastUsername,
@@ -211,6 +272,11 @@ export class ParticleSso extends LitElement {
         onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
         onCancel: () => this.#flow.cancelCodeStep('Two-step login cancelled.'),
       })}`;
+  }
+
+  #toggleInPage() {
+    this.inPage = !this.inPage;
+    if (this.inPage) this.updateComplete.then(() => this.#el('email')?.focus());
   }
 
   #switchMode() {

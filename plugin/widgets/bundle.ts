@@ -16,6 +16,7 @@
  * package build calls `bundleWidgets` to write it in one go. `manifest.json` beside the
  * bundle says which files a page loads first, for builds that use a prebuilt bundle.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
@@ -162,4 +163,27 @@ export async function writeWidgetBundle(bundle: WidgetBundle, outDir: string): P
 /** Bundles `entries` and writes the result into `outDir` (the site's `assets/widgets/`). */
 export async function bundleWidgets(entries: WidgetEntry[], outDir: string): Promise<void> {
   await writeWidgetBundle(await buildWidgetBundle(entries), outDir);
+}
+
+/**
+ * The header's login state: one small self-contained module, sharing no chunk with the
+ * widgets. Its source is the TypeScript here, the compiled JavaScript in the package.
+ */
+const SITE_LOGIN_SOURCE = ['ts', 'js']
+  .map((ext) => join(import.meta.dirname, `../../widgets/site-login.${ext}`))
+  .find((file) => existsSync(file));
+
+/** Writes `site-login.js` (and its map) into `assetsDir`, the site's `assets/`. */
+export async function bundleSiteLogin(assetsDir: string): Promise<void> {
+  await build({
+    entryPoints: [SITE_LOGIN_SOURCE ?? 'widgets/site-login.ts'],
+    outfile: join(assetsDir, 'site-login.js'),
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
 }

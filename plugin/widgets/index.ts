@@ -15,7 +15,7 @@
  * bundle written there kept writing after the build had failed.
  */
 import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { EleventyConfig } from '../eleventy.js';
 import { warn } from '../log.js';
 import type { ParticleDocsOptions } from '../options.js';
@@ -80,6 +80,12 @@ export function registerWidgetBundle(
     }
     await mkdir(outDir, { recursive: true });
     await copyFile(widgetStylesheetFile, join(outDir, WIDGET_STYLESHEET));
+    if (opts.loginHeader) {
+      // The header's login-state script: bundled from the sources, or the package's copy.
+      const target = join(directories.output, 'assets', 'site-login.js');
+      if (sourcesDir) await (await import('./bundle.js')).bundleSiteLogin(dirname(target));
+      else await copyFile(join(prebuiltWidgetsDir, 'site-login.js'), target).catch(() => {});
+    }
   });
 
   eleventyConfig.addTransform('particle-docs-widget-scripts', function (content) {

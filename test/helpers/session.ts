@@ -5,6 +5,7 @@
  * `resetSessions()` (in `afterEach`) and log in without the network with `signIn`.
  */
 import { apiClients, apiFor, resetApiClients } from '../../widgets/api-helper/client.js';
+import { resetHostedSessions } from '../../widgets/api-helper/hosted-session.js';
 import { storageKey } from '../../widgets/api-helper/session-persistence.js';
 import type { Session } from '../../widgets/api-helper/session-store.js';
 
@@ -19,6 +20,7 @@ const PREFIX = storageKey('');
  */
 export function resetSessions(...extraOrigins: string[]): void {
   const origins = new Set([...extraOrigins, ...apiClients().map((api) => api.session.origin)]);
+  resetHostedSessions();
   resetApiClients();
   for (const key of Object.keys(sessionStorage)) {
     if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);

@@ -42,4 +42,26 @@ describe('normalizeOptions', () => {
       'http://127.0.0.1:8081',
     );
   });
+
+  it('has no hosted login unless asked, and shows the header login state', () => {
+    const opts = normalizeOptions({});
+    assert.equal(opts.loginUrl, '');
+    assert.equal(opts.loginCookie, 'ember_simple_auth_session');
+    assert.equal(opts.loginHeader, true);
+  });
+
+  it('checks loginUrl like apiBase, and loginCookie as a cookie name', () => {
+    assert.equal(
+      normalizeOptions({ loginUrl: 'https://login.particle.io/' }).loginUrl,
+      'https://login.particle.io',
+    );
+    assert.throws(() => normalizeOptions({ loginUrl: 'login.particle.io' }), /"loginUrl" must be/);
+    assert.throws(() => normalizeOptions({ loginUrl: 'javascript:alert(1)' }), /http\(s\) URL/);
+    assert.equal(normalizeOptions({ loginCookie: 'my_session' }).loginCookie, 'my_session');
+    assert.throws(
+      () => normalizeOptions({ loginCookie: 'a b;c' }),
+      /"loginCookie" must be a cookie name/,
+    );
+    assert.throws(() => normalizeOptions({ loginHeader: 'no' }), /"loginHeader" must be a boolean/);
+  });
 });

@@ -2,10 +2,14 @@
  * Where a session is kept between page loads (DESIGN.md "Safe by default"):
  * 'tab' in sessionStorage, 'device' in localStorage (only when the reader opts
  * in), 'memory' nowhere. Keys are scoped by API origin, so a session against the
- * emulator never leaks into one against api.particle.io.
+ * emulator never leaks into one against api.particle.io. A 'hosted' session (Particle's
+ * single sign-on) is kept by its login page in a cookie, never by us.
  */
+import { fingerprint, MEMORY_META, storageKey } from './site-session.js';
 
-export type Persistence = 'tab' | 'device' | 'memory';
+export { fingerprint, MEMORY_META, storageKey };
+
+export type Persistence = 'tab' | 'device' | 'memory' | 'hosted';
 
 export interface Session {
   username: string;
@@ -15,13 +19,6 @@ export interface Session {
   persistence: Persistence;
   /** The organization the reader picked, if any. */
   org?: { id: string; slug: string; name: string };
-}
-
-/** The `<meta>` a site sets (plugin option `session: 'memory'`) to keep sessions out of storage. */
-export const MEMORY_META = 'particle-docs:session';
-
-export function storageKey(origin: string): string {
-  return `particle-docs:session:${origin}`;
 }
 
 /** True when the page asks for memory-only sessions. Read once per store. */
@@ -93,13 +90,6 @@ export function loadSession(origin: string, now = Date.now()): Session | null {
     if (raw !== null) areaFor(persistence)?.removeItem(storageKey(origin));
   }
   return null;
-}
-
-/** A short FNV-1a digest, so cross-tab messages name a session without carrying its token. */
-export function fingerprint(token: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16);
 }
 
 /** Equal for the store's purposes: a set() with an equal session notifies nobody. */

@@ -20,6 +20,7 @@ import {
   siteForcesMemory,
   storageKey,
 } from './session-persistence.js';
+import { announceSession, SESSION_CHANNEL } from './site-session.js';
 
 export type { Persistence, Session } from './session-persistence.js';
 
@@ -30,7 +31,6 @@ type Message =
   | { origin: string; type: 'set'; session: Session }
   | { origin: string; type: 'end'; fingerprint: string; reason: EndReason };
 
-const CHANNEL = 'particle-docs:session';
 /** setTimeout fires at once for delays above 2^31-1 ms (about 24.8 days): re-arm instead. */
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -54,7 +54,7 @@ export class SessionStore {
     else this.#value = loadSession(origin);
     this.#armExpiry();
     if (typeof BroadcastChannel === 'function') {
-      this.#channel = new BroadcastChannel(CHANNEL);
+      this.#channel = new BroadcastChannel(SESSION_CHANNEL);
       this.#channel.onmessage = (event) => this.#receive(event.data as Message);
     }
     globalThis.addEventListener?.('storage', this.#onStorage);
@@ -66,8 +66,10 @@ export class SessionStore {
 
   /** Starts (or replaces) the session and stores it as its `persistence` says. */
   set(session: Session): void {
-    const next: Session = this.memoryOnly ? { ...session, persistence: 'memory' } : session;
-    if (next.persistence === 'memory') removeSession(this.origin);
+    // A hosted session stays hosted: its cookie belongs to the login page, not to us.
+    const forceMemory = this.memoryOnly && session.persistence !== 'hosted';
+    const next: Session = forceMemory ? { ...session, persistence: 'memory' } : session;
+    if (next.persistence === 'memory' || next.persistence === 'hosted') removeSession(this.origin);
     else saveSession(this.origin, next);
     this.#apply(next, null);
     if (next.persistence === 'device')
@@ -103,6 +105,11 @@ export class SessionStore {
     this.endedBecause = next ? null : reason;
     this.#armExpiry();
     for (const listener of [...this.#listeners]) listener(next);
+    announceSession({
+      origin: this.origin,
+      username: next?.username ?? null,
+      hosted: next?.persistence === 'hosted',
+    });
   }
 
   #armExpiry(): void {

@@ -7,6 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, apiFor } from '../api-helper/client.js';
+import { type HostedSession, hostedSessionFor } from '../api-helper/hosted-session.js';
 import type { Session, SessionStore } from '../api-helper/session-store.js';
 
 export class SessionController implements ReactiveController {
@@ -14,6 +15,7 @@ export class SessionController implements ReactiveController {
   #getBase: () => string | null | undefined;
   #api?: ApiClient;
   #dispose?: () => void;
+  #disposeHosted?: () => void;
 
   constructor(host: ReactiveControllerHost, getBase: () => string | null | undefined) {
     this.host = host;
@@ -32,6 +34,11 @@ export class SessionController implements ReactiveController {
     return this.api.session;
   }
 
+  /** The site's hosted login (single sign-on) when it has one this page can use, else null. */
+  get hosted(): HostedSession | null {
+    return hostedSessionFor(this.api);
+  }
+
   /** The current session, or null when logged out. */
   get value(): Session | null {
     return this.store.value;
@@ -48,11 +55,15 @@ export class SessionController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#dispose?.();
-    this.#dispose = undefined;
+    this.#disposeHosted?.();
+    this.#dispose = this.#disposeHosted = undefined;
   }
 
   #subscribe(): void {
     this.#dispose?.();
+    this.#disposeHosted?.();
     this.#dispose = this.store.subscribe(() => this.host.requestUpdate());
+    // Every element starts the hosted login's check, so a page without <particle-sso> follows too.
+    this.#disposeHosted = this.hosted?.subscribe(() => this.host.requestUpdate());
   }
 }
