@@ -13,6 +13,8 @@ export default function (eleventyConfig) {
     // `||`: a variable that is set but empty (`PARTICLE_API_BASE= npm run build`) means unset.
     apiBase: process.env.PARTICLE_API_BASE || 'https://api.particle.io',
     session: process.env.PARTICLE_DOCS_SESSION || 'default',
+    // The hosted login (single sign-on), e.g. https://login.particle.io; unset or empty: none.
+    loginUrl: process.env.PARTICLE_LOGIN_URL || '',
     // Any value but empty, 0 or false: CI files often say STRICT_LINKS=true.
     strictLinks: !['', '0', 'false'].includes(process.env.STRICT_LINKS ?? ''),
     // This site's own look (assets/site.css), copied to /assets/.

@@ -5,6 +5,11 @@
  *
  *   PORT=8080           the site's port (default 8080)
  *   EMULATOR_PORT=8081  the emulator's port (default 8081)
+ *   PARTICLE_LOGIN_URL  the hosted login (default: the emulator's stand-in); empty turns it off
+ *
+ * Hosted login is on, as on Particle's own site: "Log in with Particle" goes to the
+ * emulator's stand-in login page, which leaves its cookie for the docs page. Cookies ignore
+ * ports but not host names, so both are served as `localhost`.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -39,8 +44,12 @@ async function assertPortFree(value: number, variable: string): Promise<void> {
 await assertPortFree(port, 'PORT');
 await assertPortFree(emulatorPort, 'EMULATOR_PORT');
 
+const docsOrigin = `http://localhost:${port}`;
 // The emulator prints its URL and the demo accounts itself.
-const emulator = await startEmulator({ port: emulatorPort, siteUrl: `http://localhost:${port}/` });
+// `siteUrl` also turns on its stand-in hosted login, which returns only to this site.
+const emulator = await startEmulator({ port: emulatorPort, siteUrl: `${docsOrigin}/` });
+const standIn = `http://localhost:${new URL(emulator.url).port}`;
+const loginUrl = process.env.PARTICLE_LOGIN_URL ?? standIn;
 
 const eleventy = spawn(
   process.execPath,
@@ -54,11 +63,20 @@ const eleventy = spawn(
     `--port=${port}`,
     '--quiet',
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, PARTICLE_API_BASE: emulator.url } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PARTICLE_API_BASE: emulator.url, PARTICLE_LOGIN_URL: loginUrl },
+  },
 );
 
-console.log(`\nDocs site:    http://localhost:${port}/ (live reload; Ctrl-C stops both)`);
-console.log(`API emulator: ${emulator.url} (the widgets talk to it)\n`);
+console.log(`\nDocs site:    ${docsOrigin}/ (live reload; Ctrl-C stops both)`);
+console.log(`API emulator: ${emulator.url} (the widgets talk to it)`);
+console.log(
+  loginUrl
+    ? `Hosted login: ${loginUrl}/login ("Log in with Particle"; "Log in on this page instead" is one click away)\n`
+    : 'Hosted login: off (PARTICLE_LOGIN_URL is empty); the widgets log in on the page\n',
+);
 
 let stopping = false;
 async function stop(code: number): Promise<void> {

@@ -28,6 +28,10 @@ export interface BuildSiteOptions {
   apiBase: string;
   /** 'memory' makes the site force memory-only sessions (plugin option `session`). */
   session?: 'default' | 'memory';
+  /** The hosted login's origin (`PARTICLE_LOGIN_URL`); none by default. */
+  loginUrl?: string;
+  /** Build into this folder (already served, say) instead of a fresh temp folder. */
+  outDir?: string;
 }
 
 /**
@@ -38,8 +42,10 @@ export interface BuildSiteOptions {
 export async function buildSite({
   apiBase,
   session = 'default',
+  loginUrl = '',
+  outDir: requestedOutDir,
 }: BuildSiteOptions): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), 'particle-site-'));
+  const outDir = requestedOutDir ?? (await siteDir());
   const eleventy = join(root, 'node_modules/@11ty/eleventy/cmd.cjs');
   await new Promise<void>((done, fail) => {
     execFile(
@@ -55,7 +61,12 @@ export async function buildSite({
       ],
       {
         cwd: root,
-        env: { ...process.env, PARTICLE_API_BASE: apiBase, PARTICLE_DOCS_SESSION: session },
+        env: {
+          ...process.env,
+          PARTICLE_API_BASE: apiBase,
+          PARTICLE_DOCS_SESSION: session,
+          PARTICLE_LOGIN_URL: loginUrl,
+        },
         maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
@@ -65,6 +76,11 @@ export async function buildSite({
     );
   });
   return outDir;
+}
+
+/** A fresh, empty folder for a built site. */
+export function siteDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'particle-site-'));
 }
 
 const contentTypes: Record<string, string> = {

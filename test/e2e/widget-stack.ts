@@ -17,6 +17,7 @@ import {
   openPage,
   type ServedSite,
   serveSite,
+  siteDir,
   tokenSightings,
 } from './harness.js';
 
@@ -31,22 +32,53 @@ export interface Stack {
   browser: Browser;
   /** The seed page's full URL. */
   seedUrl: string;
+  /** With `hosted`: the emulator's stand-in hosted login, as `http://localhost:<port>`. */
+  loginUrl?: string;
   close(): Promise<void>;
 }
 
-/** Starts the stack; `dataFile` seeds the emulator from a JSON file instead of its own seed. */
-async function startStack(options: { dataFile?: string } = {}): Promise<Stack> {
-  const emulator = await startEmulator({ port: 0, faults: true, quiet: true, ...options });
-  const started: { close(): Promise<void> }[] = [emulator];
+export interface StackOptions {
+  /** Seeds the emulator from a JSON file instead of its own seed. */
+  dataFile?: string;
+  /**
+   * Hosted login on (`PARTICLE_LOGIN_URL` = the emulator's stand-in). The site and the
+   * stand-in are then both opened as `localhost` (cookies ignore ports, not host names);
+   * the API stays on 127.0.0.1, another origin.
+   */
+  hosted?: boolean;
+}
+
+async function startStack({ dataFile, hosted = false }: StackOptions = {}): Promise<Stack> {
+  // The site is served first (from a folder still empty), so the emulator knows its origin.
+  const dir = await siteDir();
+  const site = await serveSite(dir);
+  const siteUrl = hosted ? site.url.replace('127.0.0.1', 'localhost') : site.url;
+  const started: { close(): Promise<void> }[] = [site];
   const close = async () => {
     for (const part of started.reverse()) await part.close();
   };
   try {
-    const site = await serveSite(await buildSite({ apiBase: emulator.url }));
-    started.push(site);
+    const emulator = await startEmulator({
+      port: 0,
+      faults: true,
+      quiet: true,
+      dataFile,
+      // The emulator's stand-in login returns only to this site.
+      ...(hosted ? { siteUrl: `${siteUrl}/` } : {}),
+    });
+    started.push(emulator);
+    const loginUrl = hosted ? emulator.url.replace('127.0.0.1', 'localhost') : undefined;
+    await buildSite({ apiBase: emulator.url, loginUrl, outDir: dir });
     const browser = await launchBrowser();
     started.push(browser);
-    return { emulator, site, browser, seedUrl: `${site.url}${SEED_PATH}`, close };
+    return {
+      emulator,
+      site: { ...site, url: siteUrl },
+      browser,
+      seedUrl: `${siteUrl}${SEED_PATH}`,
+      loginUrl,
+      close,
+    };
   } catch (error) {
     // A failed build or browser launch must not leave the emulator listening: the suite's
     // process would then never exit and the e2e stage would wait forever.
@@ -61,10 +93,7 @@ async function startStack(options: { dataFile?: string } = {}): Promise<Stack> {
  *   let stack: Stack;
  *   stackForSuite((started) => { stack = started; });
  */
-export function stackForSuite(
-  use: (stack: Stack) => void,
-  options: { dataFile?: string } = {},
-): void {
+export function stackForSuite(use: (stack: Stack) => void, options: StackOptions = {}): void {
   let stack: Stack | undefined;
   before(async () => {
     stack = await startStack(options);
@@ -104,7 +133,10 @@ export async function openSeedPage(stack: Stack, context?: BrowserContext) {
  */
 export function unexpectedErrors(errors: string[], stack: Stack): string[] {
   return errors.filter(
-    (e) => !e.includes(stack.emulator.url) && !e.startsWith('console: Failed to load resource'),
+    (e) =>
+      !e.includes(stack.emulator.url) &&
+      !(stack.loginUrl && e.includes(stack.loginUrl)) &&
+      !e.startsWith('console: Failed to load resource'),
   );
 }
 
