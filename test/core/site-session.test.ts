@@ -6,15 +6,16 @@ import {
   readLoginCookie,
   sharesCookies,
 } from '../../widgets/api-helper/site-session.js';
+import { dropCookie, writeCookie } from '../helpers/cookies.js';
 
 const NAME = 'test_site_session';
 const set = (raw: string) => {
-  document.cookie = `${NAME}=${raw}; path=/`;
+  writeCookie(NAME, raw);
 };
 
 describe('site-session (shared by the core and the header script)', () => {
   afterEach(() => {
-    document.cookie = `${NAME}=; path=/; max-age=0`;
+    dropCookie(NAME);
     for (const meta of document.head.querySelectorAll('meta[data-test=site-session]'))
       meta.remove();
   });

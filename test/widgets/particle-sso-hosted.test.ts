@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { apiFor } from '../../widgets/api-helper/client.js';
 import type { ParticleSso } from '../../widgets/particle-sso.js';
 import '../../widgets/particle-sso.js';
+import { dropCookie, writeCookie } from '../helpers/cookies.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions } from '../helpers/session.js';
 
@@ -30,7 +31,7 @@ function setCookie(token = TOKEN): void {
   const value = JSON.stringify({
     authenticated: { username: 'demo@example.com', access_token: token },
   });
-  document.cookie = `${COOKIE}=${encodeURIComponent(value)}; path=/`;
+  writeCookie(COOKIE, encodeURIComponent(value));
 }
 
 const hasCookie = () => document.cookie.includes(`${COOKIE}=`);
@@ -50,7 +51,7 @@ describe('<particle-sso> with a hosted login', () => {
     document.removeEventListener('click', stayHere);
     sinon.restore();
     resetSessions();
-    document.cookie = `${COOKIE}=; path=/; max-age=0`;
+    dropCookie(COOKIE);
     localStorage.removeItem(`particle-docs:stale-login:${new URL(API).origin}`);
     for (const meta of document.head.querySelectorAll('meta[data-test=hosted]')) meta.remove();
   });
@@ -156,7 +157,7 @@ describe('<particle-sso> with a hosted login', () => {
       fakeFetch({ 'GET /v1/user': { body: { username: 'demo@example.com' } } });
       const el = await render();
       await waitUntil(() => el.querySelector('[part=logged-in]'), 'not logged in');
-      document.cookie = `${COOKIE}=; path=/; max-age=0`;
+      dropCookie(COOKIE);
       document.dispatchEvent(new Event('visibilitychange'));
       await waitUntil(() => el.querySelector('a[part=hosted-login]'), 'still logged in');
       expect(apiFor(API).session.value).to.equal(null);
