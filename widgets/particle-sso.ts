@@ -173,9 +173,12 @@ export class ParticleSso extends LitElement {
     this.#hostedStatus = status;
     if (status === 'checking')
       this.message = { tone: 'busy', text: 'Checking your Particle login…' };
-    else if (status === 'active' && was === 'checking')
+    else if (status === 'active' && was === 'checking') {
       this.message = { tone: 'success', text: SIGNED_IN_HOSTED };
-    else if (status === 'stale') this.message = { tone: 'error', text: STALE };
+      // As after a login here: page scripts hear of it (after this update, not inside it).
+      const username = this.#session.value?.username ?? '';
+      queueMicrotask(() => this.dispatchEvent(new ParticleLoginEvent(username)));
+    } else if (status === 'stale') this.message = { tone: 'error', text: STALE };
     else if (status === 'failed')
       this.message = {
         tone: 'error',

@@ -3,7 +3,8 @@
  * emulator's stand-in login (site and stand-in both on `localhost`, the API on 127.0.0.1):
  * "Log in with Particle", sign in there (password; then, for the MFA account, its one-time
  * code), land back on the same page logged in in every widget and in the header, create an
- * API user, log out through the stand-in and be logged out everywhere. A return address on
+ * API user, log out through the stand-in and be logged out everywhere (the header of a
+ * second tab too). A return address on
  * another site is refused; a stale cookie (revoked token) shows the logged-out state with
  * its sentence, and logging in again clears it first.
  */
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { CREATE, fillCreate, LIST, revealToken } from './api-user-steps.js';
-import { screenshot } from './harness.js';
+import { openPage, screenshot } from './harness.js';
 import {
   clickDeep,
   currentCode,
@@ -79,6 +80,9 @@ describe('hosted login through the stand-in', () => {
   for (const account of [DEMO, MFA]) {
     it(`logs in as ${account.username} on the stand-in and back, then out everywhere`, async () => {
       const { page, errors } = await openSeedPage(stack);
+      // A second tab of the same reader, on a page without widgets: its header follows.
+      const other = await openPage(page.browserContext() as never, `${stack.site.url}/`);
+      await page.bringToFront();
       await page.locator(HOSTED_LOGIN).wait();
       assert.equal(await textOf(page, HEADER), 'Log in');
       await screenshot(page, `hosted-logged-out-${account === MFA ? 'mfa' : 'demo'}`);
@@ -92,6 +96,7 @@ describe('hosted login through the stand-in', () => {
       await waitForText(page, LOGGED_IN, who);
       await waitForText(page, HEADER, who);
       assert.match(await textOf(page, HEADER), /Console.*Edit account.*Log out/);
+      await waitForText(other.page, HEADER, who);
       assert.match(await textOf(page, SSO_STATUS), /Logged in with your Particle account/);
       const token = (await cookieToken(page))!;
       assert.equal(await tokenStatus(stack, token), 200, 'a real emulator token');
@@ -125,6 +130,7 @@ describe('hosted login through the stand-in', () => {
       await waitDeep(page, `${CREATE} >>> particle-login-prompt`);
       await waitDeep(page, `${LIST} >>> particle-login-prompt`);
       assert.equal(await cookieToken(page), null, 'the cookie is gone');
+      await waitForText(other.page, HEADER, /^Log in$/);
       assert.equal(await tokenStatus(stack, token), 401, 'and its token revoked');
       assert.deepEqual(unexpectedErrors(errors, stack), []);
       await page.browserContext().close();

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { apiFor } from '../../widgets/api-helper/client.js';
+import type { ParticleLoginEvent } from '../../widgets/events.js';
 import type { ParticleSso } from '../../widgets/particle-sso.js';
 import '../../widgets/particle-sso.js';
 import { dropCookie, writeCookie } from '../helpers/cookies.js';
@@ -104,8 +105,14 @@ describe('<particle-sso> with a hosted login', () => {
       configure();
       setCookie();
       const api = fakeFetch({ 'GET /v1/user': { body: { username: 'demo@example.com' } } });
+      const logins: string[] = [];
+      const listener = (e: ParticleLoginEvent) => logins.push(e.username);
+      document.addEventListener('particle-login', listener);
       const el = await render();
       await waitUntil(() => el.querySelector('[part=logged-in]'), 'not logged in');
+      await waitUntil(() => logins.length === 1, 'no particle-login event');
+      document.removeEventListener('particle-login', listener);
+      expect(logins).to.deep.equal(['demo@example.com']);
       expect($(el, '[part=logged-in] .who').textContent).to.match(
         /Logged in as\s+demo@example\.com/,
       );
