@@ -5,7 +5,6 @@ import type { HostedStatus } from './api-helper/hosted-session.js';
 import type { Session } from './api-helper/session-store.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
-import { hostedLoggedInActions, hostedLoggedOut } from './components/hosted-login.js';
 import { lazily, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
 import { mfaStep } from './components/mfa-step.js';
@@ -24,6 +23,8 @@ let instances = 0;
 
 /** Only a logged-in reader on a page with `select-org` sees the organization picker. */
 const orgPickerView = lazily(() => import('./components/particle-org-picker.js'));
+/** Only a site with a hosted login (and a cookie this page can read) shows its links. */
+const hostedView = lazily(() => import('./components/hosted-login.js'));
 
 const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
 const SIGNED_IN_HOSTED =
@@ -128,7 +129,7 @@ export class ParticleSso extends LitElement {
       : this.#el(
           this.#flow.step === 'mfa'
             ? 'otp'
-            : this.#session.hosted && !this.inPage
+            : this.#hosted && !this.inPage
               ? 'hosted-login'
               : this.mode === 'token'
                 ? 'token'
@@ -214,8 +215,8 @@ export class ParticleSso extends LitElement {
       }
       <div class="actions">
         ${
-          session.persistence === 'hosted' && this.#session.hosted
-            ? hostedLoggedInActions(this.#session.hosted, this.#id)
+          session.persistence === 'hosted' && this.#hosted
+            ? hostedView.module!.hostedLoggedInActions(this.#hosted, this.#id)
             : html`<button type="button" id="${this.#id}-logout" part="logout" ?disabled=${busy}
                 @click=${this.#logout}>Log out</button>`
         }
@@ -245,10 +246,10 @@ export class ParticleSso extends LitElement {
   #loggedOut() {
     const { busy, error, step } = this.#flow;
     const id = this.#id;
-    const hosted = this.#session.hosted;
+    const hosted = this.#hosted;
     return html`${
       hosted
-        ? hostedLoggedOut({
+        ? hostedView.module!.hostedLoggedOut({
             hosted,
             id,
             inPage: this.inPage,
@@ -362,6 +363,12 @@ export class ParticleSso extends LitElement {
     this.dispatchEvent(new ParticleLogoutEvent());
     await this.updateComplete;
     this.#el('email')?.focus();
+  }
+
+  /** The hosted login, once it and its view have loaded; null while they load, or without one. */
+  get #hosted() {
+    const hosted = this.#session.hosted;
+    return hosted && this.#views.ready(hostedView) ? hosted : null;
   }
 
   #el(name: string): HTMLElement | null {

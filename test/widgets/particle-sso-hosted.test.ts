@@ -37,6 +37,12 @@ function setCookie(token = TOKEN): void {
 
 const hasCookie = () => document.cookie.includes(`${COOKIE}=`);
 const render = () => fixture<ParticleSso>(html`<particle-sso api-base=${API}></particle-sso>`);
+/** The hosted login's code loads on demand: wait for its links. */
+async function renderHosted() {
+  const el = await render();
+  await waitUntil(() => el.querySelector('[part=hosted], [part=logged-in]'), 'no hosted view');
+  return el;
+}
 const $ = <T extends Element = HTMLElement>(el: ParticleSso, selector: string) =>
   el.querySelector<T>(selector)!;
 const status = (el: ParticleSso) => $(el, '[role=status]').textContent!.trim();
@@ -59,13 +65,13 @@ describe('<particle-sso> with a hosted login', () => {
 
   it('is accessible', async () => {
     configure();
-    await expect(await render()).to.be.accessible();
+    await expect(await renderHosted()).to.be.accessible();
   });
 
   describe('when logged out', () => {
     it('offers "Log in with Particle" first, to the login page coming back here', async () => {
       configure();
-      const el = await render();
+      const el = await renderHosted();
       const link = $<HTMLAnchorElement>(el, 'a[part=hosted-login]');
       expect(link.textContent!.trim()).to.equal('Log in with Particle');
       expect(link.getAttribute('href')).to.equal(`${LOGIN}/login?redirect=${redirect()}`);
@@ -74,7 +80,7 @@ describe('<particle-sso> with a hosted login', () => {
 
     it('keeps the in-page login one click away, and focuses its Email', async () => {
       configure();
-      const el = await render();
+      const el = await renderHosted();
       const toggle = $<HTMLButtonElement>(el, '[part=in-page]');
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       toggle.click();
@@ -87,7 +93,7 @@ describe('<particle-sso> with a hosted login', () => {
 
     it('focusLogin() goes to "Log in with Particle" while the form is closed', async () => {
       configure();
-      const el = await render();
+      const el = await renderHosted();
       await el.focusLogin();
       expect(document.activeElement).to.equal($(el, 'a[part=hosted-login]'));
     });
@@ -145,6 +151,7 @@ describe('<particle-sso> with a hosted login', () => {
       );
       expect(apiFor(API).session.value).to.equal(null);
       expect(hasCookie()).to.equal(true);
+      await waitUntil(() => el.querySelector('a[part=hosted-login]'), 'no hosted link');
       $(el, 'a[part=hosted-login]').click();
       expect(hasCookie()).to.equal(false, 'cleared before going to the login page');
     });
@@ -155,7 +162,7 @@ describe('<particle-sso> with a hosted login', () => {
       fakeFetch({ 'GET /v1/user': 'network-error' });
       const el = await render();
       await waitUntil(() => /could not be checked/.test(status(el)), 'no sentence');
-      expect(el.querySelector('a[part=hosted-login]')).not.to.equal(null);
+      await waitUntil(() => el.querySelector('a[part=hosted-login]'), 'no hosted link');
     });
 
     it('logs out when the cookie goes away (a logout in another tab)', async () => {

@@ -7,7 +7,12 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, apiFor } from '../api-helper/client.js';
-import { type HostedSession, hostedSessionFor } from '../api-helper/hosted-session.js';
+import type { HostedSession } from '../api-helper/hosted-session.js';
+import { hostedLogin } from '../api-helper/site-session.js';
+
+/** Only a site with a hosted login loads its code (not part of any page's first load otherwise). */
+const loadHosted = () => import('../api-helper/hosted-session.js');
+
 import type { Session, SessionStore } from '../api-helper/session-store.js';
 
 export class SessionController implements ReactiveController {
@@ -16,6 +21,7 @@ export class SessionController implements ReactiveController {
   #api?: ApiClient;
   #dispose?: () => void;
   #disposeHosted?: () => void;
+  #hosted: HostedSession | null = null;
 
   constructor(host: ReactiveControllerHost, getBase: () => string | null | undefined) {
     this.host = host;
@@ -36,7 +42,7 @@ export class SessionController implements ReactiveController {
 
   /** The site's hosted login (single sign-on) when it has one this page can use, else null. */
   get hosted(): HostedSession | null {
-    return hostedSessionFor(this.api);
+    return this.#hosted;
   }
 
   /** The current session, or null when logged out. */
@@ -63,7 +69,17 @@ export class SessionController implements ReactiveController {
     this.#dispose?.();
     this.#disposeHosted?.();
     this.#dispose = this.store.subscribe(() => this.host.requestUpdate());
+    this.#disposeHosted = undefined;
+    this.#hosted = null;
+    if (!hostedLogin()) return;
     // Every element starts the hosted login's check, so a page without <particle-sso> follows too.
-    this.#disposeHosted = this.hosted?.subscribe(() => this.host.requestUpdate());
+    const api = this.api;
+    void loadHosted().then(({ hostedSessionFor }) => {
+      if (!this.#dispose || this.api !== api) return; // disconnected, or another api-base since
+      this.#disposeHosted?.();
+      this.#hosted = hostedSessionFor(api);
+      this.#disposeHosted = this.#hosted?.subscribe(() => this.host.requestUpdate());
+      this.host.requestUpdate();
+    });
   }
 }
