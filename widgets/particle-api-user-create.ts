@@ -49,6 +49,7 @@ export class ParticleApiUserCreate extends ApiUserWidget {
   static override styles = [base, form, styles];
 
   protected override readonly purpose = 'create an API user';
+  protected override readonly regionName = 'Create an API user';
 
   @state() private friendlyName = '';
   @state() private scopes: readonly string[] = [];

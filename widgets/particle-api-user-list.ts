@@ -36,6 +36,7 @@ export class ParticleApiUserList extends ApiUserWidget {
   static override styles = [base, form, styles];
 
   protected override readonly purpose = 'list your API users';
+  protected override readonly regionName = 'API users';
 
   /** What a logged-in reader sees and does, from the logged-in chunk (`api-users/list-view.ts`). */
   #view?: ApiUserListView;

@@ -53,7 +53,8 @@ const STALE =
  *
  * @fires particle-login - {ParticleLoginEvent} after a login; `username` says who.
  * @fires particle-logout - {ParticleLogoutEvent} after the reader logged out here.
- * @cssprop --particle-* - The theme: accent, accent-fg, bg, fg, muted, border, surface, danger,
+ * @cssprop --particle-* - The theme: accent, accent-fg, bg, fg, muted, border, control-border
+ *   (field borders, 3:1 against bg), surface, danger,
  *   success, radius, font and mono (listed with defaults in custom-elements.json; dark-scheme
  *   defaults in docs/partials/sso.md).
  * @slot - Nothing is slotted; the partial's no-JS fallback stays as a child, hidden by the plugin's widget stylesheet.

@@ -32,11 +32,12 @@ describe('API-user widgets with the keyboard only', () => {
     );
     await page.keyboard.type('Keyboard backend');
     await page.keyboard.press('Tab'); // Filter scopes
+    await page.keyboard.press('Tab'); // Skip the scope list
     await page.keyboard.press('Tab'); // Read-only
     await page.keyboard.press('Tab'); // Device control
     await page.keyboard.press('Enter');
     await page.keyboard.down('Shift'); // back to Friendly name
-    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     await page.keyboard.up('Shift');
     await page.keyboard.press('Enter'); // submits from the Friendly name field
     await waitDeep(page, `${CREATE} >>> particle-api-user-token`);

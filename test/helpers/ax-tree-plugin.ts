@@ -1,8 +1,8 @@
 /**
  * A @web/test-runner plugin with one command, `ax-controls`: Chromium's own accessibility
  * tree of the test page (DevTools protocol `Accessibility.getFullAXTree`), reduced to what
- * a screen-reader user tabs through and what names it: every interactive node and every
- * named container, each with its role, its accessible name as Chromium computed it, the
+ * a screen-reader user tabs through and what names it: every interactive node, every
+ * named container and every live region, each with its role, its accessible name as Chromium computed it, the
  * words on screen it should match, and the named container it sits in.
  *
  * Browser suites call it through `test/helpers/ax-tree.ts`; e2e suites, which drive
@@ -26,7 +26,7 @@ export interface AxControl {
   naming: 'visible' | 'aria-label';
   /** Whether it is a control (focusable, operable) rather than a named container. */
   interactive: boolean;
-  /** The nearest named container, as `role “name”`, or `page` at the top. */
+  /** The named containers it sits in, outermost first (`region “API users” › group “Target”`), or `page`. */
   container: string;
   /** Where it is in the DOM, for failure messages: `tag#id.class[part]` of it and its host. */
   element: string;
@@ -65,6 +65,9 @@ const CONTAINERS = new Set([
   'complementary',
   'table',
 ]);
+
+/** Live regions: listed (unnamed) so that a test can count them in every state. */
+const LIVE = new Set(['status', 'alert', 'log']);
 
 interface AxValue {
   value?: unknown;
@@ -132,30 +135,38 @@ export async function axControlsOf(cdp: CDPSession, rootObjectId?: string): Prom
     start = nodes.find((n) => n.backendDOMNodeId === node.backendNodeId);
     if (!start) throw new Error('ax-controls: the root element is not in the accessibility tree');
   }
-  const found: AxControl[] = [];
-  const visit = async (node: AxNode, container: string): Promise<void> => {
+  type Found = Omit<AxControl, 'visible' | 'naming' | 'element'> & { backendNodeId: number };
+  const found: Found[] = [];
+  const visit = (node: AxNode, container: string): void => {
     const role = String(node.role?.value ?? '');
     const name = collapse(String(node.name?.value ?? ''));
     const interactive = !node.ignored && INTERACTIVE.has(role);
     const isContainer = !node.ignored && CONTAINERS.has(role) && name !== '';
-    if ((interactive || isContainer) && node.backendDOMNodeId) {
-      const described = await describeNode(cdp, node.backendDOMNodeId, role);
-      found.push({ role, name, interactive, container, ...described });
+    const live = !node.ignored && LIVE.has(role);
+    if ((interactive || isContainer || live) && node.backendDOMNodeId) {
+      found.push({ role, name, interactive, container, backendNodeId: node.backendDOMNodeId });
     }
-    const inner = isContainer ? `${role} “${name}”` : container;
+    const here = `${role} “${name}”`;
+    const inner = isContainer
+      ? container === 'page'
+        ? here
+        : `${container} › ${here}`
+      : container;
     for (const id of node.childIds ?? []) {
       const child = byId.get(id);
-      if (child) await visit(child, inner);
+      if (child) visit(child, inner);
     }
   };
-  if (start) await visit(start, 'page');
-  return found;
+  if (start) visit(start, 'page');
+  const described = await describeNodes(cdp, found);
+  return found.map(({ backendNodeId: _, ...node }, i) => ({ ...node, ...described[i]! }));
 }
 
 /** tsx (esbuild keepNames) wraps nested functions in `__name(...)`, which the page lacks. */
-const IN_PAGE = `function (fromContents) {
+const IN_PAGE = `function (fromContents, ...elements) {
   const __name = (f) => f;
-  return (${describeInPage}).call(this, fromContents);
+  const describe = ${describeInPage};
+  return elements.map((el, i) => describe.call(el, fromContents[i]));
 }`;
 
 /** Roles whose name comes from their own text when no label or aria-label names them. */
@@ -172,19 +183,24 @@ const FROM_CONTENTS = new Set([
   'treeitem',
 ]);
 
-async function describeNode(
+/** What the page says about each node, in one call (a call per node takes seconds). */
+async function describeNodes(
   cdp: CDPSession,
-  backendNodeId: number,
-  role: string,
-): Promise<Pick<AxControl, 'visible' | 'naming' | 'element'>> {
-  const { object } = await cdp.send('DOM.resolveNode', {
-    backendNodeId,
-    objectGroup: 'ax-controls',
-  });
+  nodes: { backendNodeId: number; role: string }[],
+): Promise<Pick<AxControl, 'visible' | 'naming' | 'element'>[]> {
+  if (nodes.length === 0) return [];
+  const objects = await Promise.all(
+    nodes.map(({ backendNodeId }) =>
+      cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: 'ax-controls' }),
+    ),
+  );
   const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
+    objectId: objects[0]!.object.objectId,
     functionDeclaration: IN_PAGE,
-    arguments: [{ value: FROM_CONTENTS.has(role) }],
+    arguments: [
+      { value: nodes.map(({ role }) => FROM_CONTENTS.has(role)) },
+      ...objects.map(({ object }) => ({ objectId: object.objectId })),
+    ],
     returnByValue: true,
   });
   if (exceptionDetails) {
@@ -192,12 +208,11 @@ async function describeNode(
       `ax-controls: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
     );
   }
-  const value = result.value as {
-    visible: string | null;
-    naming: AxControl['naming'];
-    element: string;
-  };
-  return { ...value, visible: value.visible === null ? null : collapse(value.visible) };
+  type InPage = { visible: string | null; naming: AxControl['naming']; element: string };
+  return (result.value as InPage[]).map((value) => ({
+    ...value,
+    visible: value.visible === null ? null : collapse(value.visible),
+  }));
 }
 
 /** One DevTools session per page, opened on first use. */

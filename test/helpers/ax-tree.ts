@@ -75,9 +75,9 @@ export async function heardAsSeen(state: string, selector?: string): Promise<AxC
   return controls;
 }
 
-/** The names of the nodes with `role`, optionally only those in `container` (`form “…”`). */
+/** The names of the nodes with `role`, optionally only those inside `container` (`form “…”`). */
 export function names(controls: readonly AxControl[], role: string, container?: string): string[] {
   return controls
-    .filter((c) => c.role === role && (container === undefined || c.container === container))
+    .filter((c) => c.role === role && (container === undefined || c.container.includes(container)))
     .map((c) => c.name);
 }

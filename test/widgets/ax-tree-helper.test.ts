@@ -26,7 +26,7 @@ describe('accessibility-tree helper', () => {
       'form Sign up | page',
       'textbox Email | form “Sign up”',
       'group Plan | form “Sign up”',
-      'radio Free | group “Plan”',
+      'radio Free | form “Sign up” › group “Plan”',
       'button Join | form “Sign up”',
     ]);
   });

@@ -23,7 +23,7 @@ import { scopePicker } from './views.js';
  *
  * @summary Edit an API user's scopes.
  * @fires particle-api-users-changed - {ParticleApiUsersChangedEvent} after a save.
- * @fires close - Cancel or Done was pressed; the list closes the editor.
+ * @fires close - Cancel, Done or Escape was pressed; the list closes the editor.
  */
 @customElement('particle-api-user-editor')
 export class ParticleApiUserEditor extends LitElement {
@@ -111,6 +111,30 @@ export class ParticleApiUserEditor extends LitElement {
 
   private close(): void {
     this.dispatchEvent(new Event('close'));
+  }
+
+  /**
+   * Escape closes the editor, as Cancel (or Done) would; the list then returns the focus to
+   * the row's Edit scopes button. In a filter that holds text, Escape first clears the text
+   * (the search field's own behaviour), and only the next Escape closes.
+   */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) return;
+    if (this.#save.status === TaskStatus.PENDING) return;
+    event.preventDefault();
+    this.close();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onKeydown);
   }
 
   override render() {

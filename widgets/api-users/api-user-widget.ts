@@ -53,6 +53,22 @@ export abstract class ApiUserWidget extends LitElement {
   /** Ends the sentence "Log in to …" of the logged-out prompt. */
   protected abstract readonly purpose: string;
 
+  /**
+   * What the widget does, as the name of the region it is ("Create an API user"): both
+   * widgets have a Log in prompt, a Target group and a Product field, and a screen reader
+   * tells them apart, and jumps between them, by their regions' names.
+   */
+  protected abstract readonly regionName: string;
+
+  /** The host is the region: its role and name live here, so no wrapper element is needed. */
+  readonly #internals = this.attachInternals();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#internals.role = 'region';
+    this.#internals.ariaLabel = this.regionName;
+  }
+
   /** The chunks the logged-in view needs before it can render; subclasses add theirs. */
   protected loggedInViews(): Loader[] {
     return [loggedInViews];
@@ -112,11 +128,13 @@ export abstract class ApiUserWidget extends LitElement {
     this.status = { text: copyMessage(event), tone: event.ok ? 'success' : 'error' };
   };
 
+  /** Logged out: the prompt, and the live region, silent but there before anything is said. */
   protected loginPrompt() {
     return html`<particle-login-prompt
-      purpose=${this.purpose}
-      ?expired=${this.session.store.endedBecause === 'expired'}
-    ></particle-login-prompt>`;
+        purpose=${this.purpose}
+        ?expired=${this.session.store.endedBecause === 'expired'}
+      ></particle-login-prompt>
+      ${this.statusLine()}`;
   }
 
   targetPicker(sessionOrg: string | undefined, busy: boolean) {

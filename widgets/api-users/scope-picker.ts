@@ -117,6 +117,7 @@ export class ParticleScopePicker extends LitElement {
             }}
           />
         </label>
+        <button type="button" class="link skip" @click=${this.skip}>Skip the scope list</button>
         <div part="presets" class="presets" role="group" aria-label="Presets">
           ${scopePresets.map(
             (preset) => html`<button
@@ -137,9 +138,6 @@ export class ParticleScopePicker extends LitElement {
           </button>
         </div>
       </div>
-      <p part="count" class="count">
-        ${selected.size} of ${total} scopes selected${this.query.trim() ? ` · ${matching} shown` : ''}
-      </p>
       <div part="groups" class="groups">
         ${
           shown.length === 0
@@ -149,17 +147,45 @@ export class ParticleScopePicker extends LitElement {
             </div>`
         }
       </div>
+      <p part="count" class="count" tabindex="-1">${`${selected.size} of ${total} scopes selected${
+        this.query.trim() ? ` · ${matching} shown` : ''
+      }`}</p>
     `;
   }
 
+  /**
+   * "Skip the scope list": up to 94 checkboxes and 36 group buttons are a long way to Tab
+   * through. This moves the focus past them to the count line, so the next Tab reaches the
+   * form's buttons. Why a skip button rather than collapsed groups or a roving tabindex:
+   * each checkbox stays an ordinary tab stop that every screen reader knows, no selection
+   * hides in a closed group, and together with the filter (type "devices" to keep one
+   * group) it makes crossing or narrowing the picker a few keystrokes.
+   */
+  private skip(): void {
+    const count = this.renderRoot.querySelector<HTMLElement>('[part=count]');
+    if (!count) return;
+    // A tab stop until it loses the focus: from a tabindex="-1" element in a shadow root,
+    // Chromium's next Tab starts over at the root's first control instead of going on.
+    count.tabIndex = 0;
+    count.addEventListener('blur', () => count.setAttribute('tabindex', '-1'), { once: true });
+    count.focus();
+  }
+
+  /*
+   * The legend is the group's accessible name, so its spaces must reach Chromium's name:
+   * label and <code> in one template (between two bindings a space is dropped), and the
+   * count's space inside the count (one before an empty span is lost once it fills in).
+   */
   private renderGroup(group: ScopeGroup, selected: Set<string>) {
     const picked = group.scopes.filter((s) => selected.has(s.name)).length;
     const all = picked === group.scopes.length;
     return html`
       <fieldset part="group" ?disabled=${this.disabled}>
         <legend>
-          ${group.resource ? html`${group.label} <code>${group.resource}</code>` : group.label}
-          <span class="picked">${picked ? `(${picked} selected)` : nothing}</span>
+          ${group.resource ? html`${group.label} <code>${group.resource}</code>` : group.label}<span
+            class="picked"
+            >${picked ? ` (${picked} selected)` : nothing}</span
+          >
         </legend>
         <div class="group-actions">
           <button

@@ -15,6 +15,9 @@ export default css`
     --_fg: var(--particle-fg, #1b1f23);
     --_muted: var(--particle-muted, #57606a);
     --_border: var(--particle-border, #c8ced6);
+    /* Field borders are how a reader finds a field: 3:1 against the page (WCAG 1.4.11),
+       unlike --_border, which only frames boxes. */
+    --_control-border: var(--particle-control-border, #6e7781);
     --_surface: var(--particle-surface, color-mix(in srgb, var(--_fg) 5%, var(--_bg)));
     --_danger: var(--particle-danger, #b42318);
     --_success: var(--particle-success, #1a7f37);
@@ -23,6 +26,8 @@ export default css`
     --_mono: var(--particle-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
 
     display: block;
+    /* Native checkboxes, radios and select popups follow the scheme the colours follow. */
+    color-scheme: light dark;
     color: var(--_fg);
     font-family: var(--_font);
     line-height: 1.5;
@@ -36,6 +41,7 @@ export default css`
       --_fg: var(--particle-fg, #e6edf3);
       --_muted: var(--particle-muted, #9da7b3);
       --_border: var(--particle-border, #3d444d);
+      --_control-border: var(--particle-control-border, #7d8590);
       --_danger: var(--particle-danger, #ff7b72);
       --_success: var(--particle-success, #3fb950);
     }

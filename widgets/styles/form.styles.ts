@@ -51,7 +51,7 @@ export default css`
     font: inherit;
     color: var(--_fg);
     background: var(--_bg);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     padding: 0.4rem 0.6rem;
     width: 100%;
@@ -149,8 +149,14 @@ export default css`
     margin: 0;
   }
 
+  /* Empty, the live region stays in the accessibility tree (a region that appears together
+     with its first sentence is often not announced) but takes no room. */
   .status:empty {
-    display: none;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 
   .status {
