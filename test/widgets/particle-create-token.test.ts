@@ -4,6 +4,7 @@ import { apiFor } from '../../widgets/api-helper/client.js';
 import type { ParticleSecret } from '../../widgets/components/particle-secret.js';
 import type { ParticleCreateToken } from '../../widgets/particle-create-token.js';
 import '../../widgets/particle-create-token.js';
+import { heardAsSeen, names } from '../helpers/ax-tree.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { resetSessions, signIn } from '../helpers/session.js';
 import {
@@ -130,7 +131,7 @@ describe('<particle-create-token>', () => {
       const secret = $<ParticleSecret>(el, 'particle-secret');
       const button = (part: string) =>
         secret.shadowRoot!.querySelector<HTMLButtonElement>(`[part=${part}]`)!;
-      expect(button('toggle').textContent!.trim()).to.equal('Show token');
+      expect(names(await heardAsSeen('token masked'), 'button')).to.include('Show token');
       button('toggle').click();
       await secret.updateComplete;
       expect(visibleText(el.shadowRoot!)).to.contain(NEW_TOKEN);

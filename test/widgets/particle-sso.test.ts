@@ -4,6 +4,7 @@ import { apiFor } from '../../widgets/api-helper/client.js';
 import type { ParticleLoginEvent } from '../../widgets/events.js';
 import type { ParticleSso } from '../../widgets/particle-sso.js';
 import '../../widgets/particle-sso.js';
+import { heardAsSeen, names } from '../helpers/ax-tree.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
 import {
@@ -98,10 +99,11 @@ describe('<particle-sso>', () => {
         ['7776000', '90 days'],
       ]);
       expect(select.value).to.equal('3600');
-      expect(select.labels![0]!.textContent).to.equal('Stay logged in for');
       const remember = $(el, 'input[name=remember]');
       expect(remember.checked).to.equal(false);
-      expect(remember.labels![0]!.textContent).to.equal('Keep me logged in on this device');
+      const heard = await heardAsSeen('logged out');
+      expect(names(heard, 'combobox')).to.deep.equal(['Stay logged in for']);
+      expect(names(heard, 'checkbox')).to.deep.equal(['Keep me logged in on this device']);
     });
 
     it('starts a tab session for one hour by default and says who is logged in', async () => {

@@ -18,12 +18,13 @@ import { scopePicker } from './views.js';
 /**
  * Edits one API user's scopes inside `<particle-api-user-list>`. Saving makes the API
  * replace the user's token, so the new one is shown once, as at creation, and the old
- * one stops working. Errors appear beside the buttons and take the focus; the list's
- * own live region stays the widget's only one.
+ * one stops working. Errors appear beside the buttons and take the focus (so they are read
+ * where the reader is); a save is said in the list's live region, the widget's only one.
  *
  * @summary Edit an API user's scopes.
  * @fires particle-api-users-changed - {ParticleApiUsersChangedEvent} after a save.
  * @fires close - Cancel, Done or Escape was pressed; the list closes the editor.
+ * @fires saved - {CustomEvent<string>} the scopes were saved; `detail` is the sentence for the list's live region.
  */
 @customElement('particle-api-user-editor')
 export class ParticleApiUserEditor extends LitElement {
@@ -69,6 +70,12 @@ export class ParticleApiUserEditor extends LitElement {
     }),
     onComplete: async ({ credentials, command, target }) => {
       this.result = { credentials, command };
+      const name = this.member ? memberName(this.member) : '';
+      this.dispatchEvent(
+        new CustomEvent('saved', {
+          detail: `Saved the scopes of “${name}”. Its old token no longer works; copy the new one now: it is shown only once.`,
+        }),
+      );
       this.dispatchEvent(new ParticleApiUsersChangedEvent(target));
       await this.updateComplete;
       this.tokenView?.focus();

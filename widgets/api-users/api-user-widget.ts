@@ -148,6 +148,9 @@ export abstract class ApiUserWidget extends LitElement {
       @change=${(e: Event) => {
         this.target = (e.target as ParticleTargetPicker).value;
       }}
+      @load-error=${(e: CustomEvent<string>) => {
+        this.status = { text: e.detail, tone: 'error' };
+      }}
     ></particle-target-picker>`;
   }
 

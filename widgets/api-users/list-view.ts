@@ -230,6 +230,9 @@ export class ApiUserListView implements ReactiveController {
               .targetLabel=${listing.label}
               .member=${users.find((u) => u.username === this.editing)}
               @close=${() => this.closeEditor(this.editing ?? '')}
+              @saved=${(e: CustomEvent<string>) => {
+                this.#host.status = { text: e.detail, tone: 'success' };
+              }}
               @particle-copy=${this.#host.announceCopy}
             ></particle-api-user-editor>`
             : nothing

@@ -28,6 +28,7 @@ const firstProductId = (catalog: TargetCatalog): string | undefined => {
  *
  * @summary Product-or-organization picker for the API-user widgets.
  * @fires change - The chosen target changed (also once the choices have loaded); read `value`.
+ * @fires load-error - {CustomEvent<string>} the choices could not be loaded; `detail` says why.
  * @csspart kind - The Product / Organization radio group.
  * @csspart select - The Product or Organization `<select>`.
  */
@@ -92,6 +93,11 @@ export class ParticleTargetPicker extends LitElement {
     },
     args: () => [this.api] as const,
     onComplete: (catalog) => this.applyDefault(catalog),
+    // The picker has no live region: the widget around it says the failure in its own.
+    onError: (error) =>
+      this.dispatchEvent(
+        new CustomEvent('load-error', { detail: errorSentence(error, 'your products') }),
+      ),
   });
 
   /** The chosen target, or undefined until the choices have loaded (or when there are none). */

@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import { apiFor } from '../../../widgets/api-helper/client.js';
 import type { ParticleTargetPicker } from '../../../widgets/api-users/target-picker.js';
 import '../../../widgets/api-users/target-picker.js';
+import { heardAsSeen, names } from '../../helpers/ax-tree.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
 import { API, HOSTILE, loggedInEachTest, teamRoutes, until } from './team-api.js';
 
@@ -43,7 +44,7 @@ describe('<particle-target-picker>', () => {
     expect(groups.map((g) => g.label)).to.deep.equal(['Your sandbox', 'Acme Inc']);
     expect(groups[0]!.textContent).to.contain('Sandbox Widgets (1001)');
     expect(groups[1]!.textContent).to.contain('Acme Tracker (2002)');
-    expect(select(el)!.labels[0]!.textContent).to.equal('Product');
+    expect(names(await heardAsSeen('products loaded'), 'combobox')).to.deep.equal(['Product']);
     expect(el.value).to.deep.equal({ kind: 'product', id: '1001' });
   });
 
@@ -54,7 +55,9 @@ describe('<particle-target-picker>', () => {
     el.addEventListener('change', changes);
     radio(el, 'org').click();
     await el.updateComplete;
-    expect(select(el)!.labels[0]!.textContent).to.equal('Organization');
+    expect(names(await heardAsSeen('organization chosen'), 'combobox')).to.deep.equal([
+      'Organization',
+    ]);
     expect(select(el)!.textContent).to.contain('Acme Inc (acme)');
     expect(el.value).to.deep.equal({ kind: 'org', id: 'org-acme-id' });
     expect(el.label).to.equal('the organization “Acme Inc”');
