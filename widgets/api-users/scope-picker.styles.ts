@@ -12,7 +12,12 @@ export default css`
   .filter {
     display: grid;
     gap: 0.25rem;
-    flex: 1 1 12rem;
+    /* As wide as its field, so "Skip the scope list" sits right beside it. */
+    flex: 0 1 24rem;
+  }
+
+  .skip {
+    padding-block: 0.4rem;
   }
 
   .presets {
