@@ -9,9 +9,11 @@ import { type BuiltSite, build, repoRoot } from './helpers/build.js';
 
 const FIRST_LOAD_GZIP = 20 * 1024;
 const FIRST_LOAD_REQUESTS = 3;
-// Issue 11 asks for 32 KB; every view together is 35.7 KB today (the lazy chunks' own
-// overhead on top of the code as one file). Held here so it cannot grow unnoticed.
-const ALL_VIEWS_GZIP = 36 * 1024;
+// Issue 11 asks for 32 KB; every view together is 35.7 KB (the lazy chunks' own overhead on
+// top of the code as one file), plus about 0.4 KB for issue 10's accessibility (Skip the
+// scope list, Escape in the editor, outcomes said in the live region, the widgets' region
+// names). Held here so it cannot grow unnoticed.
+const ALL_VIEWS_GZIP = 36.5 * 1024;
 
 describe('widget JavaScript budgets', () => {
   let site: BuiltSite;

@@ -73,7 +73,7 @@ export class ParticleApiUserEditor extends LitElement {
       const name = this.member ? memberName(this.member) : '';
       this.dispatchEvent(
         new CustomEvent('saved', {
-          detail: `Saved the scopes of “${name}”. Its old token no longer works; copy the new one now: it is shown only once.`,
+          detail: `Saved the scopes of “${name}”. Copy its new token now: it is shown only once.`,
         }),
       );
       this.dispatchEvent(new ParticleApiUsersChangedEvent(target));
@@ -125,29 +125,16 @@ export class ParticleApiUserEditor extends LitElement {
    * the row's Edit scopes button. In a filter that holds text, Escape first clears the text
    * (the search field's own behaviour), and only the next Escape closes.
    */
-  private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement && target.type === 'search' && target.value) return;
-    if (this.#save.status === TaskStatus.PENDING) return;
-    event.preventDefault();
-    this.close();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.onKeydown);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKeydown);
+  private onKeydown(event: KeyboardEvent): void {
+    const target = event.composedPath()[0] as HTMLInputElement;
+    if (event.key !== 'Escape' || (target.type === 'search' && target.value)) return;
+    if (this.#save.status !== TaskStatus.PENDING) this.close();
   }
 
   override render() {
     const name = this.member ? memberName(this.member) : '';
     if (this.result) {
-      return html`<div class="box">
+      return html`<div class="box" @keydown=${this.onKeydown}>
         <particle-api-user-token
           heading=${`New token for “${name}”`}
           .credentials=${this.result.credentials}
@@ -157,7 +144,7 @@ export class ParticleApiUserEditor extends LitElement {
       </div>`;
     }
     const busy = this.#save.status === TaskStatus.PENDING;
-    return html`<form class="box" aria-busy=${busy} aria-label=${`Scopes of ${name}`} @submit=${this.submit}>
+    return html`<form class="box" @keydown=${this.onKeydown} aria-busy=${busy} aria-label=${`Scopes of ${name}`} @submit=${this.submit}>
       ${scopePicker(this.scopes, busy, (scopes) => {
         this.scopes = scopes;
       })}

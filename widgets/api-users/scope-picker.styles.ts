@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The scope picker: tools row, count, and a scrolling box of resource groups in columns. */
+/**
+ * The scope picker: tools row, a scrolling box of resource groups in columns, the count.
+ * The filter is only as wide as its field, so "Skip the scope list" sits right beside it.
+ */
 export default css`
   .tools {
     display: flex;
@@ -12,7 +15,6 @@ export default css`
   .filter {
     display: grid;
     gap: 0.25rem;
-    /* As wide as its field, so "Skip the scope list" sits right beside it. */
     flex: 0 1 24rem;
   }
 

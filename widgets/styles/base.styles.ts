@@ -6,6 +6,15 @@ import { css } from 'lit';
  * fallbacks after them keep a widget readable on a page that defines none, in the
  * light and the dark scheme. The private `--_*` properties hold the resolved
  * values so that component styles never repeat a fallback.
+ *
+ * Why some rules are there (comments inside the CSS would ship in the bundle):
+ * - `--_control-border`: field borders are how a reader finds a field, so they keep 3:1
+ *   against the page (WCAG 1.4.11); `--_border` only frames boxes.
+ * - `color-scheme`: native checkboxes, radios and select popups follow the scheme the
+ *   colours follow.
+ * - `.status:empty` is clipped like `.visually-hidden`, not `display: none`: empty, the live
+ *   region stays in the accessibility tree (a region that appears together with its first
+ *   sentence is often not announced) but takes no room.
  */
 export default css`
   :host {
@@ -15,8 +24,6 @@ export default css`
     --_fg: var(--particle-fg, #1b1f23);
     --_muted: var(--particle-muted, #57606a);
     --_border: var(--particle-border, #c8ced6);
-    /* Field borders are how a reader finds a field: 3:1 against the page (WCAG 1.4.11),
-       unlike --_border, which only frames boxes. */
     --_control-border: var(--particle-control-border, #6e7781);
     --_surface: var(--particle-surface, color-mix(in srgb, var(--_fg) 5%, var(--_bg)));
     --_danger: var(--particle-danger, #b42318);
@@ -26,7 +33,6 @@ export default css`
     --_mono: var(--particle-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
 
     display: block;
-    /* Native checkboxes, radios and select popups follow the scheme the colours follow. */
     color-scheme: light dark;
     color: var(--_fg);
     font-family: var(--_font);
@@ -62,7 +68,8 @@ export default css`
     outline-offset: 2px;
   }
 
-  .visually-hidden {
+  .visually-hidden,
+  .status:empty {
     position: absolute;
     width: 1px;
     height: 1px;

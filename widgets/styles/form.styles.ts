@@ -149,16 +149,6 @@ export default css`
     margin: 0;
   }
 
-  /* Empty, the live region stays in the accessibility tree (a region that appears together
-     with its first sentence is often not announced) but takes no room. */
-  .status:empty {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-  }
-
   .status {
     margin: 0;
     max-width: 40rem;

@@ -58,7 +58,7 @@ describe('API-user widgets: the live region', () => {
       await editor.updateComplete;
       editor.shadowRoot!.querySelector('form')!.requestSubmit();
       await until(() => status(el).textContent?.includes('Saved the scopes of “Backend”'));
-      expect(status(el).textContent).to.contain('copy the new one now');
+      expect(status(el).textContent).to.contain('Copy its new token now');
     });
   });
 });
