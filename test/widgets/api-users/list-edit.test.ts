@@ -10,6 +10,7 @@ import {
   rowButton,
   rows,
   scopeBox,
+  status,
   TEAM,
   table,
 } from './list-fixture.js';
@@ -98,6 +99,10 @@ describe('<particle-api-user-list> editing scopes', () => {
     ).not.to.contain(NEW);
     expect(token.shadowRoot!.querySelector('particle-snippet')!.command).to.contain('-X PUT');
     expect(token.shadowRoot!.activeElement?.textContent).to.equal('New token for “Backend”');
+    // Focus says where the token is; the list's live region says what happened.
+    expect(status(el).textContent).to.contain(
+      'Saved the scopes of “Backend”. Copy its new token now: it is shown only once.',
+    );
     await until(() => api.callsTo(TEAM).length === 2, 'table did not reload');
     await until(() => rows(el)[0]?.textContent?.includes('events:get'));
   });

@@ -1,16 +1,17 @@
 /**
  * The API-user widgets' one live region: in the accessibility tree from the first render
  * (logged out too, silent until something happens), and the place where outcomes that
- * happen out of the reader's sight are said: the products failing to load, a saved edit.
+ * happen out of the reader's sight are said: the products failing to load (a saved edit:
+ * list-edit.test.ts).
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ParticleApiUserCreate } from '../../../widgets/particle-api-user-create.js';
 import '../../../widgets/particle-api-user-create.js';
+import '../../../widgets/particle-api-user-list.js';
 import { axControls } from '../../helpers/ax-tree.js';
 import { fakeFetch } from '../../helpers/fake-fetch.js';
 import { resetSessions } from '../../helpers/session.js';
-import { list, listWidget, openEditor, routes, scopeBox, status } from './list-fixture.js';
-import { API, apiUser, credentialsBody, loggedInEachTest, teamRoutes, until } from './team-api.js';
+import { API, loggedInEachTest, teamRoutes, until } from './team-api.js';
 
 const live = async () => (await axControls()).filter((c) => c.role === 'status');
 
@@ -42,23 +43,6 @@ describe('API-user widgets: the live region', () => {
       const region = () => el.shadowRoot!.querySelector('[role=status]')!;
       await until(() => region().textContent?.includes('HTTP 500'), 'the failure was not said');
       expect(await live()).to.have.length(1);
-    });
-
-    it('says a saved edit, while the focus goes to the new token', async () => {
-      const updated = apiUser('Backend', ['devices:list', 'devices:get', 'events:get'], 'b1');
-      routes({
-        'PUT /v1/products/:product/team/:user': {
-          body: credentialsBody('updated', updated.username, 'c0ffee00'.repeat(5)),
-        },
-      });
-      const el = await listWidget();
-      await list(el);
-      const editor = await openEditor(el);
-      scopeBox(editor, 'events:get').click();
-      await editor.updateComplete;
-      editor.shadowRoot!.querySelector('form')!.requestSubmit();
-      await until(() => status(el).textContent?.includes('Saved the scopes of “Backend”'));
-      expect(status(el).textContent).to.contain('Copy its new token now');
     });
   });
 });
