@@ -69,5 +69,8 @@ await startTestRunner({
     // WTR resolves Lit's development build, which announces itself in every file: noise.
     filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
     testFramework: { config: { timeout: 10_000 } },
+    // A file's whole run: page-states.test.ts walks a dozen states with four axe runs each,
+    // about 45 s alone and over two minutes on a loaded two-core machine (default 120 s).
+    testsFinishTimeout: 300_000,
   },
 });

@@ -175,8 +175,8 @@ describe('the page’s states, as axe and a screen reader meet them', function (
     signIn(API);
     api();
     const p = await page();
-    await until(() => shadow(p.create, 'particle-target-picker').value, 'no target to create in');
-    await until(() => shadow(p.list, 'particle-target-picker').value, 'no target to list');
+    await until(() => shadow(p.create, 'particle-target-picker')?.value, 'no target to create in');
+    await until(() => shadow(p.list, 'particle-target-picker')?.value, 'no target to list');
     const loggedIn = await check('logged in', p);
     // The full catalogue is checked above; from here on three of its 18 groups, each a fieldset
     // like the others, keep the page's axe runs to about a second each instead of seven.

@@ -71,7 +71,9 @@ describe('<particle-api-user-create>', () => {
     extraRoutes: teamRoutes(),
   });
 
-  it('is accessible', async () => {
+  it('is accessible', async function () {
+    // axe over 94 scope checkboxes: a few seconds alone, more on a loaded two-core machine.
+    this.timeout(30_000);
     signIn(API);
     fakeFetch(teamRoutes());
     await expect(await widget()).to.be.accessible();

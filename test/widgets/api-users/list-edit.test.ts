@@ -22,7 +22,9 @@ const NEW = 'c0ffee00'.repeat(5);
 describe('<particle-api-user-list> editing scopes', () => {
   loggedInEachTest();
 
-  it('is accessible with the editor open', async () => {
+  it('is accessible with the editor open', async function () {
+    // axe over 94 scope checkboxes: a few seconds alone, more on a loaded two-core machine.
+    this.timeout(30_000);
     routes();
     const el = await listWidget();
     await list(el);
