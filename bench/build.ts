@@ -1,46 +1,246 @@
-/** How long `npm run build` of the site takes, process start to exit, over several builds. */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+/**
+ * The build benchmark: synthetic sites of 100 / 1,000 / 3,000 seed-like pages, built by
+ * our plugin and by plain Eleventy with the same layout, interleaved (ours, plain, ours,
+ * …), each build its own process. Rows: wall time (median and min–max), the ratio, the
+ * time per page, peak RSS, HTML bytes per page, and the incremental rebuild under watch.
+ *
+ * "ms/page" is the marginal cost: (build of N pages − build of a one-page site) / (N − 1),
+ * so that the fixed start-up (Node, tsx, Eleventy, the widget bundle) is not spread over
+ * the pages; the raw wall time is in its own row.
+ */
+import { execFile, fork } from 'node:child_process';
+import { appendFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BenchRow, summarize } from './table.js';
+import { pageFile, repoRoot, writeOursSite, writePlainSite } from './synthetic-site.js';
+import { type BenchRow, median } from './table.js';
 
-const root = join(import.meta.dirname, '..');
+const child = join(repoRoot, 'bench/eleventy-child.ts');
+/**
+ * Each build runs in its site's folder with a relative input, as `npm start` does: under
+ * --incremental, Eleventy 3.1 matches the changed file against the pages' relative input
+ * paths, and with an absolute input outside the working folder it rebuilds every page.
+ */
+const tsx = import.meta.resolve('tsx');
 
-function buildOnce(outDir: string): Promise<number> {
+interface BuildFigures {
+  /** Process start to exit. */
+  wallMs: number;
+  /** CPU time of the build's own process (not esbuild's), steadier than wall time on a busy machine. */
+  cpuMs: number;
+  maxRssBytes: number;
+  pages: number;
+}
+
+function buildOnce(siteDir: string, outDir: string): Promise<BuildFigures> {
   const started = performance.now();
   return new Promise((done, fail) => {
     execFile(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        // .eleventy.js imports the plugin by its package name: resolve it to the sources.
-        '--conditions=particle-docs-source',
-        join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
-        `--output=${outDir}`,
-        '--quiet',
-      ],
-      { cwd: root },
-      (error, _stdout, stderr) =>
-        error ? fail(new Error(stderr)) : done(performance.now() - started),
+      ['--import', tsx, child, '.', outDir],
+      { cwd: siteDir, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) return fail(new Error(`build of ${siteDir} failed:\n${stderr}`));
+        const { cpuMs, maxRssBytes, pages } = JSON.parse(stdout.trim().split('\n').at(-1)!);
+        done({ wallMs: performance.now() - started, cpuMs, maxRssBytes, pages });
+      },
     );
   });
 }
 
-export async function buildBench(runs: number): Promise<BenchRow[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const dir = await mkdtemp(join(tmpdir(), 'particle-bench-'));
-    times.push(await buildOnce(dir));
-    await rm(dir, { recursive: true, force: true });
+async function htmlBytes(outDir: string): Promise<{ bytes: number; pages: number }> {
+  let bytes = 0;
+  let pages = 0;
+  for (const file of await readdir(outDir, { recursive: true })) {
+    if (!file.endsWith('.html')) continue;
+    bytes += (await stat(join(outDir, file))).size;
+    pages += 1;
   }
-  return [
-    summarize({
+  return { bytes, pages };
+}
+
+interface Variant {
+  name: 'ours' | 'plain + layout';
+  siteDir: string;
+  outDir: string;
+  runs: BuildFigures[];
+}
+
+async function prepare(work: string, count: number): Promise<[Variant, Variant]> {
+  const ours: Variant = {
+    name: 'ours',
+    siteDir: join(work, `ours-${count}`),
+    outDir: join(work, `ours-${count}-out`),
+    runs: [],
+  };
+  const plain: Variant = {
+    name: 'plain + layout',
+    siteDir: join(work, `plain-${count}`),
+    outDir: join(work, `plain-${count}-out`),
+    runs: [],
+  };
+  await writeOursSite(ours.siteDir, count);
+  await buildOnce(ours.siteDir, ours.outDir); // warm-up; its pages give plain its articles
+  await writePlainSite(plain.siteDir, count, ours.outDir);
+  return [ours, plain];
+}
+
+const MB = 1024 * 1024;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function measureSize(
+  work: string,
+  count: number,
+  runs: number,
+): Promise<{ variants: [Variant, Variant]; html: number }> {
+  const variants = await prepare(work, count);
+  for (let run = 0; run < runs; run++) {
+    for (const variant of variants) {
+      await rm(variant.outDir, { recursive: true, force: true });
+      variant.runs.push(await buildOnce(variant.siteDir, variant.outDir));
+    }
+  }
+  const { bytes, pages } = await htmlBytes(variants[0].outDir);
+  return { variants, html: bytes / pages };
+}
+
+/**
+ * Under watch with --incremental (what `npm start` runs), edits one page `edits` times
+ * and times each rebuild from the file write to the end of the build (this includes
+ * the 150 ms Eleventy's file watcher waits for a write to settle).
+ */
+async function measureIncremental(
+  work: string,
+  count: number,
+  edits: number,
+): Promise<{ ms: number[]; pages: number[] }> {
+  const siteDir = join(work, `watch-${count}`);
+  await writeOursSite(siteDir, count);
+  const watcher = fork(child, ['.', '_site', '--watch'], {
+    cwd: siteDir,
+    execArgv: ['--import', tsx],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const next = <T>(key: 'pages' | 'watching') =>
+    new Promise<T>((done) => {
+      const listener = (message: Record<string, T>) => {
+        if (!(key in message)) return;
+        watcher.off('message', listener);
+        done(message[key]!);
+      };
+      watcher.on('message', listener);
+    });
+  const nextBuild = () => next<number>('pages');
+  try {
+    await next('watching'); // after the initial full build
+    await new Promise((wait) => setTimeout(wait, 2000)); // chokidar finishes setting up
+    const ms: number[] = [];
+    const pages: number[] = [];
+    for (let edit = 0; edit < edits; edit++) {
+      const built = nextBuild();
+      const started = performance.now();
+      await appendFile(pageFile(siteDir, (edit * 7) % count, count), `\nEdit ${edit}.\n`);
+      pages.push(await built);
+      ms.push(performance.now() - started);
+      await new Promise((wait) => setTimeout(wait, 300)); // let the watcher settle
+    }
+    return { ms, pages };
+  } finally {
+    watcher.disconnect();
+  }
+}
+
+const row = (
+  measure: string,
+  values: number[],
+  show: (value: number) => string,
+  target?: { text: string; met: (median: number) => boolean },
+): BenchRow => ({
+  group: 'Build',
+  measure,
+  median: show(median(values)),
+  spread: values.length > 1 ? `${show(Math.min(...values))} – ${show(Math.max(...values))}` : '',
+  target: target?.text ?? '',
+  met: target?.met(median(values)),
+});
+
+export async function buildBench(runs: number, quick = false): Promise<BenchRow[]> {
+  const sizes = quick ? [100, 1000] : [100, 1000, 3000];
+  const work = await mkdtemp(join(tmpdir(), 'particle-bench-build-'));
+  const rows: BenchRow[] = [];
+  try {
+    const base = await measureSize(work, 1, runs);
+    const baseMs = base.variants.map((v) => median(v.runs.map((r) => r.wallMs)));
+    const perPage: number[] = [];
+    for (const count of sizes) {
+      const { variants, html } = await measureSize(work, count, runs);
+      const [ours, plain] = variants.map((v) => v.runs.map((r) => r.wallMs)) as [
+        number[],
+        number[],
+      ];
+      const ratio = ours.map((ms, i) => ms / plain[i]!);
+      const marginal = variants.map(
+        (v, i) => (median(v.runs.map((r) => r.wallMs)) - baseMs[i]!) / (count - 1),
+      );
+      perPage.push(marginal[0]!);
+      const at = `${count.toLocaleString('en')} pages`;
+      rows.push(
+        row(`${at}: ours`, ours, seconds),
+        row(`${at}: plain Eleventy + same layout`, plain, seconds),
+        row(
+          `${at}: ours / plain`,
+          ratio,
+          (r) => `${r.toFixed(2)}×`,
+          count >= 1000 ? { text: '≤ 1.25×', met: (m) => m <= 1.25 } : undefined,
+        ),
+        row(
+          `${at}: CPU ours / plain`,
+          variants[0].runs.map((r, i) => r.cpuMs / variants[1].runs[i]!.cpuMs),
+          (r) => `${r.toFixed(2)}×`,
+        ),
+        row(`${at}: ms/page ours (plain ${marginal[1]!.toFixed(1)})`, [marginal[0]!], (v) =>
+          v.toFixed(1),
+        ),
+        row(
+          `${at}: peak RSS ours`,
+          variants[0].runs.map((r) => r.maxRssBytes / MB),
+          (v) => `${v.toFixed(0)} MB`,
+          count === 3000 ? { text: '≤ 1,024 MB', met: (m) => m <= 1024 } : undefined,
+        ),
+        row(`${at}: HTML per page ours`, [html], (v) => `${(v / 1024).toFixed(1)} KB`),
+      );
+      for (const dir of [`ours-${count}`, `plain-${count}`]) {
+        await rm(join(work, dir), { recursive: true, force: true });
+        await rm(join(work, `${dir}-out`), { recursive: true, force: true });
+      }
+    }
+    const low = Math.min(...perPage);
+    const high = Math.max(...perPage);
+    // A marginal cost at or below 0 means a smaller site built slower: load, not a figure.
+    const deviation = low > 0 ? (high - low) / (high + low) : undefined;
+    rows.push({
       group: 'Build',
-      measure: 'npm run build, process start to exit',
-      values: times,
-      unit: 'ms',
-    }),
-  ];
+      measure: `ms/page ours, ${sizes.map((n) => n.toLocaleString('en')).join(' → ')} pages`,
+      median: perPage.map((v) => v.toFixed(1)).join(' → '),
+      spread: deviation === undefined ? 'machine too busy' : `±${(deviation * 100).toFixed(0)} %`,
+      target: '±20 %',
+      met: deviation !== undefined && deviation <= 0.2,
+    });
+    const incremental = await measureIncremental(work, 1000, quick ? 2 : runs);
+    rows.push(
+      row(
+        '1,000 pages: rebuild after a one-page edit (watch --incremental)',
+        incremental.ms,
+        (v) => `${v.toFixed(0)} ms`,
+        { text: '< 500 ms', met: (m) => m < 500 },
+      ),
+      row('1,000 pages: pages written by that rebuild', incremental.pages, (v) => String(v), {
+        text: '1',
+        met: () => incremental.pages.every((p) => p === 1),
+      }),
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return rows;
 }

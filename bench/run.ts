@@ -5,6 +5,7 @@
  *   npm run bench                       # every module, 5 runs where runs are repeated
  *   npm run bench -- 3                  # 3 runs
  *   npm run bench -- 3 bundle runtime   # only these modules
+ *   npm run bench -- --quick build      # the build at 100 and 1,000 pages, once each
  *
  * The machine's load moves the timings: run it on an otherwise idle machine, and
  * compare medians with their spread.
@@ -16,10 +17,11 @@ import { type BenchRow, printTable } from './table.js';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 5);
-const chosen = args.filter((arg) => !/^\d+$/.test(arg));
+const quick = args.includes('--quick');
+const chosen = args.filter((arg) => !/^\d+$/.test(arg) && !arg.startsWith('--'));
 
 const modules: Record<string, () => Promise<BenchRow[]>> = {
-  build: () => buildBench(runs),
+  build: () => buildBench(quick ? 1 : runs, quick),
   bundle: () => bundleBench(),
   runtime: () => runtimeBench(runs),
 };

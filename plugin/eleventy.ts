@@ -22,6 +22,13 @@ export interface EleventyEventArgs {
   runMode: 'build' | 'watch' | 'serve';
   outputMode: 'fs' | 'json' | 'ndjson';
   results?: EleventyResult[];
+  /** Eleventy writes only the changed pages (`--incremental`). */
+  incremental?: boolean;
+}
+
+export interface EleventyContentMap {
+  /** Every page URL of the site → its input file. */
+  urlToInputPath: Record<string, unknown>;
 }
 
 export interface EleventyLogger {
@@ -74,4 +81,7 @@ export interface EleventyConfig {
     event: 'eleventy.before' | 'eleventy.after',
     callback: (args: EleventyEventArgs) => unknown,
   ): void;
+  on(event: 'eleventy.contentMap', callback: (map: EleventyContentMap) => unknown): void;
+  /** Under watch, before each rebuild: the files that changed since the last one. */
+  on(event: 'eleventy.beforeWatch', callback: (changedFiles: string[]) => unknown): void;
 }

@@ -8,9 +8,11 @@ import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
 import Handlebars from 'handlebars';
 import type { EleventyConfig } from './eleventy.js';
 import { registerLayouts } from './layouts.js';
+import { navTreeHelper } from './navigation.js';
 import type { ParticleDocsOptions } from './options.js';
 import { pluginLayoutsDir, pluginPartialsDir, withSiteDir } from './package-paths.js';
 import { registerPageChecks } from './page-checks.js';
+import { installPageCompiler } from './page-compile.js';
 import { loadPartials, type PartialInfo } from './partials.js';
 import { registerWidgetShortcodes } from './shortcodes.js';
 import { siteData } from './site.js';
@@ -27,15 +29,7 @@ const USES_SSO = /\{\{>\s*sso\b/;
 
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  /** The site's pages for the navigation: the landing page first, then by title. */
-  hbs.registerHelper('navPages', (pages: NavEntry[] | undefined, currentUrl: string) =>
-    (pages ?? [])
-      .filter((p) => p.url && p.data.title)
-      .map((p) => ({ url: p.url, title: p.data.title, current: p.url === currentUrl }))
-      .sort((a, b) =>
-        a.url === '/' ? -1 : b.url === '/' ? 1 : String(a.title).localeCompare(String(b.title)),
-      ),
-  );
+  hbs.registerHelper('navTree', navTreeHelper());
   /** Where the header's "Log in" goes without a hosted login: this page or the first with `{{> sso}}`. */
   hbs.registerHelper('loginPage', (pages: NavEntry[] | undefined, currentUrl: string) => {
     const withSso = (pages ?? []).filter((p) => p.url && USES_SSO.test(String(p.rawInput ?? '')));
@@ -59,7 +53,10 @@ export function registerHandlebars(
   const reloadPartials = () => {
     partials = new Map(partialDirs.flatMap((dir) => [...loadPartials(dir)]));
     for (const name of Object.keys(hbs.partials)) hbs.unregisterPartial(name);
-    for (const partial of partials.values()) hbs.registerPartial(partial.name, partial.template);
+    // Compiled once here: a partial registered as a string is compiled again for every
+    // page that uses it (Handlebars keeps the compiled copy per render only).
+    for (const partial of partials.values())
+      hbs.registerPartial(partial.name, hbs.compile(partial.template));
   };
   reloadPartials();
   // Re-read before every build so that `npm start` picks up edited partials.
@@ -68,6 +65,8 @@ export function registerHandlebars(
 
   eleventyConfig.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: hbs });
   registerLayouts(eleventyConfig, withSiteDir(pluginLayoutsDir, opts.layoutsDir));
-  registerPageChecks(eleventyConfig, hbs, () => partials);
+  const pageCompiler = installPageCompiler(hbs);
+  eleventyConfig.on('eleventy.after', pageCompiler.forget);
+  registerPageChecks(eleventyConfig, hbs, () => partials, pageCompiler.remember);
   registerWidgetShortcodes(eleventyConfig, hbs, () => partials, siteData(opts));
 }

@@ -12,16 +12,29 @@ import type { ParticleDocsOptions } from './options.js';
 
 const HREF = /<a\s[^>]*?href="([^"]*)"/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** An href that is already a plain site path: no `.`/`..` segments, escapes or backslashes. */
+const PLAIN_PATH = /^\/(?!.*(?:\/\.\.?(?:\/|$)|[%\\]))[^?#]*/;
 
-/** Site paths an HTML page links to, resolved against the page's URL (no query or hash). */
-function internalLinks(html: string, pageUrl: string): string[] {
-  const links: string[] = [];
-  for (const [, raw] of html.matchAll(HREF)) {
-    const href = raw!.replaceAll('&amp;', '&').trim();
-    if (!href || href.startsWith('#') || EXTERNAL.test(href)) continue;
-    links.push(decodeURI(new URL(href, `http://site${pageUrl}`).pathname));
-  }
-  return links;
+/**
+ * Resolves an href of a page to a site path (no query or hash), or null when it is not an
+ * internal link. A root-relative href resolves the same on every page, so each is
+ * resolved once per build; only relative hrefs depend on the page.
+ */
+function linkResolver() {
+  const resolved = new Map<string, string>();
+  const resolve = (href: string, pageUrl: string) =>
+    PLAIN_PATH.exec(href)?.[0] ?? decodeURI(new URL(href, `http://site${pageUrl}`).pathname);
+  return (raw: string, pageUrl: string): string | null => {
+    const href = raw.replaceAll('&amp;', '&').trim();
+    if (!href || href.startsWith('#') || EXTERNAL.test(href)) return null;
+    if (!href.startsWith('/')) return resolve(href, pageUrl);
+    let path = resolved.get(href);
+    if (path === undefined) {
+      path = resolve(href, pageUrl);
+      resolved.set(href, path);
+    }
+    return path;
+  };
 }
 
 /**
@@ -44,24 +57,30 @@ function withoutPathPrefix(link: string, pathPrefix: string): string {
   return `/${link.slice(prefix.length)}`;
 }
 
-/** Missing link target → input files of the pages that use it (both sorted). */
+/**
+ * Missing link target → input files of the pages that use it (both sorted). `pages` is
+ * every page URL of the site; `results` the pages this build wrote (all of them, or under
+ * `--incremental` the edited ones).
+ */
 function findBrokenLinks(
   results: EleventyResult[],
+  pages: Set<string>,
   outputDir: string,
   pathPrefix: string,
 ): Map<string, string[]> {
-  const pages = new Set(results.map((r) => r.url).filter((url): url is string => Boolean(url)));
-  // Every page links the same stylesheet and scripts: look each path up once per build.
+  const resolve = linkResolver();
+  // Every page links the same stylesheet and pages: look each path up once per build.
   const known = new Map<string, boolean>();
-  const exists = (path: string) => {
-    let found = known.get(path);
+  const exists = (link: string) => {
+    let found = known.get(link);
     if (found === undefined) {
+      const path = withoutPathPrefix(link, pathPrefix);
       found =
         pages.has(path) ||
         pages.has(`${path}/`) ||
         pages.has(path.replace(/index\.html$/, '')) ||
         isCopiedFile(outputDir, path);
-      known.set(path, found);
+      known.set(link, found);
     }
     return found;
   };
@@ -74,8 +93,9 @@ function findBrokenLinks(
     ) {
       continue;
     }
-    for (const link of internalLinks(result.content, result.url)) {
-      if (exists(withoutPathPrefix(link, pathPrefix))) continue;
+    for (const [, raw] of result.content.matchAll(HREF)) {
+      const link = resolve(raw!, result.url);
+      if (link === null || exists(link)) continue;
       broken.set(link, (broken.get(link) ?? new Set()).add(displayPath(result.inputPath)));
     }
   }
@@ -95,9 +115,17 @@ export function registerLinkReport(
   eleventyConfig: EleventyConfig,
   opts: ParticleDocsOptions,
 ): void {
+  // Every page's URL, also those an incremental build does not write again.
+  let siteUrls: string[] = [];
+  eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }) => {
+    siteUrls = Object.keys(urlToInputPath);
+  });
   eleventyConfig.on('eleventy.after', ({ results, directories }) => {
     if (!results) return;
-    const broken = findBrokenLinks(results, directories.output, eleventyConfig.pathPrefix ?? '/');
+    const pages = new Set(siteUrls);
+    for (const { url } of results) if (url) pages.add(url);
+    const pathPrefix = eleventyConfig.pathPrefix ?? '/';
+    const broken = findBrokenLinks(results, pages, directories.output, pathPrefix);
     if (broken.size === 0) return;
     const report = formatLinkReport(broken);
     if (opts.strictLinks) {

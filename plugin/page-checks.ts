@@ -12,6 +12,7 @@ import { checkIncludeDefinitions } from './include-definitions.js';
 import { warn } from './log.js';
 import { findUnknownVariables } from './page-variables.js';
 import type { PartialInfo } from './partials.js';
+import { lastReadSource } from './source-files.js';
 
 type Node = hbs.AST.Node & Record<string, unknown>;
 
@@ -79,7 +80,8 @@ function partialLine(content: string): number | undefined {
 /** Lines of front matter before `body` in the file, so reported lines match the editor. */
 function bodyLineOffset(file: string, body: string): number {
   try {
-    const raw = readFileSync(file, 'utf8');
+    // The checks before the build have just read every page.
+    const raw = lastReadSource(file) ?? readFileSync(file, 'utf8');
     const at = raw.lastIndexOf(body);
     return at < 0 ? 0 : raw.slice(0, at).split('\n').length - 1;
   } catch {
@@ -117,9 +119,31 @@ export function registerPageChecks(
   eleventyConfig: EleventyConfig,
   hbsInstance: typeof Handlebars,
   getPartials: () => Map<string, PartialInfo>,
+  /** Hands the parsed page on, so that it is not parsed again to compile it. */
+  parsed: (source: string, ast: hbs.AST.Program) => void = () => {},
 ): void {
+  // Under `npm start --incremental`, Eleventy runs preprocessors on every page for each
+  // edit; a page whose file and partials are as at its last passing check is not checked
+  // again (its warnings were shown then).
+  const passed = new Map<string, { source: string; partials: string }>();
+  const partialsKey = new WeakMap<Map<string, PartialInfo>, string>();
+  const partialsSignature = (partials: Map<string, PartialInfo>) => {
+    let key = partialsKey.get(partials);
+    if (key === undefined) {
+      key = [...partials.values()].map((p) => `${p.name}(${p.params.join(',')})`).join(' ');
+      partialsKey.set(partials, key);
+    }
+    return key;
+  };
+
   eleventyConfig.addPreprocessor('particle-docs-page-checks', 'md', function (data, content) {
     const file = this.inputPath;
+    const source = lastReadSource(file);
+    const partials = partialsSignature(getPartials());
+    const last = passed.get(file);
+    if (source !== undefined && last?.source === source && last.partials === partials) {
+      return undefined;
+    }
     const syntax = (data.page as { templateSyntax?: string } | undefined)?.templateSyntax;
     checkIncludeDefinitions(data.includeDefinitions, file);
     // A site that keeps Liquid or Nunjucks for Markdown: its pages are its own business,
@@ -142,6 +166,8 @@ export function registerPageChecks(
         `[particle-docs] ${displayPath(file)}:${line + lineOffset}: {{${name}}} is not in this page's data (front matter or site data), so it renders as nothing.`,
       );
     }
+    parsed(content, ast);
+    if (source !== undefined) passed.set(file, { source, partials });
     return undefined;
   });
 }

@@ -60,6 +60,8 @@ const eleventy = spawn(
     '--conditions=particle-docs-source',
     join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
     '--serve',
+    // A one-page edit rewrites that page (and what uses an edited layout or partial), not the site.
+    '--incremental',
     `--port=${port}`,
     '--quiet',
   ],

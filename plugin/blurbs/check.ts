@@ -6,12 +6,26 @@ import { BuildError, displayPath } from '../build-error.js';
 import type { SourceFile } from '../source-files.js';
 import { type Blurb, parseBlurbs } from './parse.js';
 
+/** Blurbs of a file already parsed (readMarkdownFiles returns unchanged files as the same object). */
+const parsed = new WeakMap<SourceFile, Blurb[]>();
+
+function blurbsOf(file: SourceFile): Blurb[] {
+  let blurbs = parsed.get(file);
+  if (!blurbs) {
+    blurbs = parseBlurbs(file.source, file.file);
+    parsed.set(file, blurbs);
+  }
+  return blurbs;
+}
+
 /** Blurbs grouped by id, in file order. Throws on marker mistakes. */
 export function collectBlurbs(files: SourceFile[]): Map<string, Blurb[]> {
   const byId = new Map<string, Blurb[]>();
-  for (const { file, source } of files) {
-    for (const blurb of parseBlurbs(source, file)) {
-      byId.set(blurb.id, [...(byId.get(blurb.id) ?? []), blurb]);
+  for (const file of files) {
+    for (const blurb of blurbsOf(file)) {
+      const copies = byId.get(blurb.id);
+      if (copies) copies.push(blurb);
+      else byId.set(blurb.id, [blurb]);
     }
   }
   return byId;

@@ -6,8 +6,8 @@
  * - a site (the installed package): the bundle `npm run build:package` made, with its
  *   manifest, copied; the site compiles no TypeScript and needs no esbuild or tsconfig;
  * - this repository (the plugin loaded from its TypeScript sources, `npm start`) or a
- *   `widgetsDir` option: esbuild bundles the element sources on every build (so an
- *   edited element is live on the next rebuild).
+ *   `widgetsDir` option: esbuild bundles the element sources on every build (under watch,
+ *   on every build after a change in them, so an edited element is live on the next one).
  *
  * The bundle is built in memory before the pages (they name its hashed chunk files) and
  * written after them, so a build that fails (a page error, a blurb mistake) writes no
@@ -15,7 +15,7 @@
  * bundle written there kept writing after the build had failed.
  */
 import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { EleventyConfig } from '../eleventy.js';
 import { warn } from '../log.js';
 import type { ParticleDocsOptions } from '../options.js';
@@ -52,13 +52,29 @@ export function registerWidgetBundle(
   const missingHint = (tag: string) =>
     sourcesDir ? `${sourcesDir}/${tag}.ts does not exist` : `the package has no <${tag}> element`;
 
+  // Under watch, an edit outside the widget sources (a page, a partial) keeps the bundle
+  // of the last build, built and written: only a change in the sources bundles again.
+  const absoluteSources = sourcesDir && resolve(sourcesDir);
+  let changedFiles: string[] | undefined;
+  let writtenTo: string | undefined;
+  eleventyConfig.on('eleventy.beforeWatch', (files) => {
+    changedFiles = files.map((file) => resolve(file));
+  });
+
   if (sourcesDir) eleventyConfig.addWatchTarget(sourcesDir);
   eleventyConfig.on('eleventy.before', async () => {
     let manifest: WidgetManifest;
+    const sourcesChanged =
+      changedFiles === undefined ||
+      changedFiles.some((f) => f === absoluteSources || f.startsWith(absoluteSources + sep));
+    changedFiles = undefined;
     if (sourcesDir) {
-      // Loaded only here: a site using the prebuilt bundle needs no esbuild.
-      const { buildWidgetBundle } = await import('./bundle.js');
-      bundle = await buildWidgetBundle(findWidgetEntries(sourcesDir));
+      if (!bundle || sourcesChanged) {
+        // Loaded only here: a site using the prebuilt bundle needs no esbuild.
+        const { buildWidgetBundle } = await import('./bundle.js');
+        bundle = await buildWidgetBundle(findWidgetEntries(sourcesDir));
+        writtenTo = undefined;
+      }
       manifest = bundle.manifest;
     } else {
       manifest = await prebuiltManifest();
@@ -71,8 +87,10 @@ export function registerWidgetBundle(
     const outDir = widgetsOutDir(directories.output);
     if (sourcesDir) {
       if (!bundle) return;
+      if (writtenTo === outDir) return; // unchanged since this build's output has it
       const { writeWidgetBundle } = await import('./bundle.js');
       await writeWidgetBundle(bundle, outDir);
+      writtenTo = outDir;
     } else {
       // Start clean so a file the package no longer has leaves no stale copy.
       await rm(outDir, { recursive: true, force: true });
@@ -107,6 +125,6 @@ export function registerWidgetBundle(
         );
       }
     }
-    return injectWidgetScripts(content, available, headTags);
+    return injectWidgetScripts(content, available, headTags, tags);
   });
 }

@@ -12,11 +12,22 @@ import { widgetAssetUrl } from './entries.js';
 /** The plugin's stylesheet, relative to the widgets folder (written beside the bundle). */
 export const WIDGET_STYLESHEET = 'particle-widgets.css';
 
-const TAG = /<(particle-[a-z0-9-]+)[\s>/]/g;
+const OPENING = '<particle-';
+const NAME_AND_END = /[a-z0-9-]*[\s>/]/y;
 
-/** Distinct `particle-*` element names in `html`, in order of first use. */
+/**
+ * Distinct `particle-*` element names in `html`, in order of first use. Runs on every
+ * page: it jumps from one `<particle-` to the next (indexOf) rather than running a
+ * regular expression over the whole page.
+ */
 export function usedWidgetTags(html: string): string[] {
-  return [...new Set([...html.matchAll(TAG)].map((match) => match[1]!))];
+  const tags = new Set<string>();
+  for (let at = html.indexOf(OPENING); at !== -1; at = html.indexOf(OPENING, at + 1)) {
+    NAME_AND_END.lastIndex = at + OPENING.length;
+    const match = NAME_AND_END.exec(html);
+    if (match && match[0].length > 1) tags.add(`particle-${match[0].slice(0, -1)}`);
+  }
+  return [...tags];
 }
 
 /** `url` (site-absolute) under the site's pathPrefix, e.g. `/docs/assets/…`. */
@@ -38,8 +49,9 @@ export function injectWidgetScripts(
   html: string,
   available: Set<string>,
   headTags: string,
+  usedTags = usedWidgetTags(html),
 ): string {
   if (!headTags || !html.includes('</head>')) return html;
-  if (!usedWidgetTags(html).some((tag) => available.has(tag))) return html;
+  if (!usedTags.some((tag) => available.has(tag))) return html;
   return html.replace('</head>', `${headTags}</head>`);
 }

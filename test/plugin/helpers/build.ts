@@ -91,6 +91,22 @@ export async function build(options: BuildOptions = {}): Promise<BuiltSite> {
   return site;
 }
 
+/** A page as Eleventy's JSON output gives it. */
+export interface BuiltPage {
+  url: string | false;
+  inputPath: string;
+  content: string;
+}
+
+/**
+ * Builds without writing anything (Eleventy's JSON output: no files, no widget bundle),
+ * resolving to every page with its HTML.
+ */
+export async function buildPages(options: BuildOptions = {}): Promise<BuiltPage[]> {
+  const { eleventy } = await createEleventy(options, 'build');
+  return (await eleventy.toJSON()) as BuiltPage[];
+}
+
 /** Builds once, then rebuilds on changes like `npm start` does, until `stop()`. */
 export async function watch(
   options: BuildOptions = {},

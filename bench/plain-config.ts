@@ -1,0 +1,41 @@
+/**
+ * The Eleventy config of the benchmark's baseline, "plain Eleventy with the same layout":
+ * the official Handlebars plugin rendering our two layouts with the same site data and
+ * the same navigation helper, and none of our plugin (no partials, checks, blurbs, link
+ * report or widgets). The pages are `.html` files holding the article HTML as it is.
+ */
+
+import { join, relative, resolve } from 'node:path';
+import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
+import Handlebars from 'handlebars';
+import { navTreeHelper } from '../plugin/navigation.js';
+import { normalizeOptions } from '../plugin/options.js';
+import { siteData } from '../plugin/site.js';
+
+const repoRoot = join(import.meta.dirname, '..');
+
+interface PlainEleventyConfig {
+  directories: { includes: string };
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addLayoutAlias(from: string, to: string): void;
+  addGlobalData(name: string, data: unknown): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+}
+
+export default function plainConfig(eleventyConfig: PlainEleventyConfig): void {
+  const hbs = Handlebars.create();
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('navTree', navTreeHelper());
+  eleventyConfig.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: hbs });
+  const lookup = resolve(eleventyConfig.directories.includes);
+  for (const name of ['base.hbs', 'commonTwo.hbs']) {
+    eleventyConfig.addLayoutAlias(name, relative(lookup, join(repoRoot, 'layouts', name)));
+  }
+  eleventyConfig.addGlobalData(
+    'particleDocs',
+    siteData(normalizeOptions({ assetsDir: join(repoRoot, 'assets') })),
+  );
+  eleventyConfig.addPassthroughCopy({ [join(repoRoot, 'assets')]: 'assets' });
+}
+
+export const config = { htmlTemplateEngine: false };
