@@ -19,7 +19,7 @@ import { execFile } from 'node:child_process';
 import { chmod, cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { bundleWidgets } from '../plugin/widgets/bundle.js';
+import { bundleSiteLogin, bundleWidgets } from '../plugin/widgets/bundle.js';
 import { findWidgetEntries } from '../plugin/widgets/entries.js';
 import { customElementsManifest } from './custom-elements.js';
 
@@ -79,7 +79,11 @@ export const steps: BuildStep[] = [
     // The same bundle a site built from the sources serves (plugin/widgets/bundle.ts),
     // made once here so that a consuming site needs neither esbuild nor TypeScript.
     name: 'prebuilt',
-    run: () => bundleWidgets(findWidgetEntries(join(root, 'widgets')), join(dist, 'prebuilt')),
+    run: async () => {
+      await bundleWidgets(findWidgetEntries(join(root, 'widgets')), join(dist, 'prebuilt'));
+      // The header's login-state script, which a site's build copies from here.
+      await bundleSiteLogin(join(dist, 'prebuilt'));
+    },
   },
 ];
 
