@@ -56,7 +56,12 @@ const THEME: (ManifestEntry & { default?: string })[] = [
   { name: '--particle-bg', default: '#ffffff', description: 'Background of boxes and fields.' },
   { name: '--particle-fg', default: '#1b1f23', description: 'Text colour.' },
   { name: '--particle-muted', default: '#57606a', description: 'Hints and secondary text.' },
-  { name: '--particle-border', default: '#c8ced6', description: 'Borders of boxes and fields.' },
+  { name: '--particle-border', default: '#c8ced6', description: 'Borders of boxes and rules.' },
+  {
+    name: '--particle-control-border',
+    default: '#6e7781',
+    description: 'Borders of text fields and selects (3:1 against the background).',
+  },
   { name: '--particle-surface', description: 'Secondary buttons (default: 5% of fg over bg).' },
   { name: '--particle-danger', default: '#b42318', description: 'Errors and destructive buttons.' },
   { name: '--particle-success', default: '#1a7f37', description: 'Success messages.' },
