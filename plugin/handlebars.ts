@@ -27,17 +27,30 @@ interface NavEntry {
 
 const USES_SSO = /\{\{>\s*sso\b/;
 
+/**
+ * Where the header's "Log in" goes without a hosted login: this page or the first with
+ * `{{> sso}}`. The pages that have one are found once per build (one collection array per
+ * build), not by scanning every page's source again for each page.
+ */
+function loginPageHelper(): (pages: NavEntry[] | undefined, currentUrl: string) => string {
+  const ssoPages = new WeakMap<NavEntry[], string[]>();
+  return (pages = [], currentUrl) => {
+    let urls = ssoPages.get(pages);
+    if (!urls) {
+      urls = pages
+        .filter((p) => p.url && USES_SSO.test(String(p.rawInput ?? '')))
+        .map((p) => String(p.url))
+        .sort((a, b) => a.localeCompare(b));
+      ssoPages.set(pages, urls);
+    }
+    return urls.includes(currentUrl) ? currentUrl : (urls[0] ?? '');
+  };
+}
+
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('navTree', navTreeHelper());
-  /** Where the header's "Log in" goes without a hosted login: this page or the first with `{{> sso}}`. */
-  hbs.registerHelper('loginPage', (pages: NavEntry[] | undefined, currentUrl: string) => {
-    const withSso = (pages ?? []).filter((p) => p.url && USES_SSO.test(String(p.rawInput ?? '')));
-    const here = withSso.find((p) => p.url === currentUrl);
-    return (
-      (here ?? withSso.sort((a, b) => String(a.url).localeCompare(String(b.url)))[0])?.url || ''
-    );
-  });
+  hbs.registerHelper('loginPage', loginPageHelper());
 }
 
 export function registerHandlebars(

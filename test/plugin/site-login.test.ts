@@ -43,6 +43,23 @@ describe('the header login state', () => {
     );
   });
 
+  it('links each page with a login widget to itself, the others to the first of them', async () => {
+    const two = await build({
+      options: { apiBase: 'http://127.0.0.1:8081' },
+      templates: {
+        'a-guide/login.md': '---\ntitle: Guide\nlayout: commonTwo.hbs\n---\n\n{{> sso}}\n',
+      },
+    });
+    const loginLink = (html: string) =>
+      /<nav class="site-login"[^>]*><a href="([^"]*)"/.exec(html)?.[1];
+    assert.equal(loginLink(await two.page('/')), '/a-guide/login/');
+    assert.equal(loginLink(await two.page('/a-guide/login/')), '/a-guide/login/');
+    assert.equal(
+      loginLink(await two.page('/reference/cloud-apis/access-tokens/')),
+      '/reference/cloud-apis/access-tokens/',
+    );
+  });
+
   it('tells the page where the hosted login is and which cookie it leaves', () => {
     assert.match(seed, /<meta name="particle-docs:login-url" content="http:\/\/localhost:8081">/);
     assert.match(
