@@ -218,6 +218,19 @@ describe('SessionStore across tabs', () => {
     expect(there.endedBecause).to.equal('expired');
   });
 
+  it('tells other tabs (their headers) of a hosted login, without its token', async () => {
+    const heard: unknown[] = [];
+    const header = new BroadcastChannel('particle-docs:session');
+    header.onmessage = (event) => heard.push(event.data);
+    try {
+      open().set(session({ persistence: 'hosted' }));
+      await waitUntil(() => heard.length > 0, 'no tab was told of the hosted login');
+      expect(heard).to.deep.equal([{ origin, type: 'hosted' }]);
+    } finally {
+      header.close();
+    }
+  });
+
   it('leaves a different session alone when one ends elsewhere', async () => {
     const here = open({ memoryOnly: true });
     const there = open({ memoryOnly: true });

@@ -29,7 +29,9 @@ export type SessionListener = (session: Session | null) => void;
 
 type Message =
   | { origin: string; type: 'set'; session: Session }
-  | { origin: string; type: 'end'; fingerprint: string; reason: EndReason };
+  | { origin: string; type: 'end'; fingerprint: string; reason: EndReason }
+  // A hosted login began: the token stays in its cookie; other tabs' headers re-read it.
+  | { origin: string; type: 'hosted' };
 
 /** setTimeout fires at once for delays above 2^31-1 ms (about 24.8 days): re-arm instead. */
 const MAX_DELAY = 2 ** 31 - 1;
@@ -74,6 +76,8 @@ export class SessionStore {
     this.#apply(next, null);
     if (next.persistence === 'device')
       this.#post({ origin: this.origin, type: 'set', session: next });
+    // Cookie change events do not always reach a background tab (seen in CI); the channel does.
+    else if (next.persistence === 'hosted') this.#post({ origin: this.origin, type: 'hosted' });
   }
 
   /** Ends the session here and in every tab that holds the same token. */
