@@ -39,6 +39,8 @@ const login = hostedLogin();
 const ssoPage = box?.querySelector('a')?.getAttribute('href') ?? '';
 /** What this tab's session store last said; it knows memory-only sessions storage does not. */
 let fromPage: SessionChange | null = null;
+/** The cookie string the header last rendered from. */
+let cookies = '';
 
 const get = (area: () => Storage, name: string): string | null => {
   try {
@@ -95,6 +97,7 @@ async function logOut(shown: Shown): Promise<void> {
 }
 
 function render(): void {
+  cookies = document.cookie;
   if (!box) return;
   const shown = current();
   const parts: Node[] = [];
@@ -141,4 +144,11 @@ addEventListener('storage', render);
 new BroadcastChannel(SESSION_CHANNEL).onmessage = () => setTimeout(render);
 (globalThis as { cookieStore?: EventTarget }).cookieStore?.addEventListener('change', render);
 document.addEventListener('visibilitychange', render);
+// Cookie change events are missing in older Safari and Firefox, and do not always reach a
+// background tab (seen in CI): a hosted login or logout elsewhere is also noticed by
+// comparing the cookie string once a second, which costs nothing measurable.
+if (login)
+  setInterval(() => {
+    if (document.cookie !== cookies) render();
+  }, 1000);
 render();
