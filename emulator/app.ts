@@ -37,6 +37,7 @@ export function createApp(state: State, options: AppOptions = {}) {
     log: options.log ?? (() => {}),
   };
   const faultStore = new FaultStore();
+  for (const fault of options.presetFaults ?? []) faultStore.add({ ...fault });
   const requestLog = new RequestLog();
 
   // `strict: false`: `/x/` and `/x` route alike (§1.1) without a redirect, which would turn a

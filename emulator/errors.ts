@@ -7,7 +7,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type OAuthErrorBody = { error: string; error_description: string; mfa_token?: string };
-export type AppErrorBody = { ok: false; error: string };
+/** `info` appears on some app-layer errors (§1.3); only forced faults (README) send it here. */
+export type AppErrorBody = { ok: false; error: string; info?: string };
 
 export class ParticleError extends HTTPException {
   constructor(

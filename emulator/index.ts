@@ -18,6 +18,7 @@ import type { State } from './model/types.js';
 import type { AppOptions, RateLimits } from './options.js';
 
 export { createApp } from './app.js';
+export { FaultDefinitionError, parseFault } from './middleware/fault-definition.js';
 export { DataFileError } from './model/data-file.js';
 export { loadState } from './model/load.js';
 export { DEMO_PASSWORD, DEMO_USER, MFA_SECRET, MFA_USER, seedState } from './model/seed.js';
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   host?: string;
   /** Enable `/__emulator/faults` (see README). */
   faults?: boolean;
+  /** Faults pending from the start (the CLI's `--fault`); see `parseFault`. */
+  presetFaults?: AppOptions['presetFaults'];
   /** Print nothing (no banner, no MFA codes). */
   quiet?: boolean;
   /** A `--data` file to load instead of the seeded demo data. */
@@ -60,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = options.quiet ? undefined : (line: string) => console.log(line);
   const app = createApp(state, {
     faults: options.faults,
+    presetFaults: options.presetFaults,
     limits: options.limits,
     latencyMs: options.latencyMs,
     strictClients: options.strictClients,

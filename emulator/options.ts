@@ -3,6 +3,7 @@
  */
 import type { HttpBindings } from '@hono/node-server';
 import type { Auth } from './middleware/bearer-auth.js';
+import type { Fault } from './middleware/fault-definition.js';
 import type { RateLimiter } from './middleware/rate-limit.js';
 import type { State } from './model/types.js';
 
@@ -34,6 +35,8 @@ export const DEFAULT_LIMITS: RateLimits = {
 export interface AppOptions {
   /** Mount `/__emulator/faults` and honour forced faults (off by default). */
   faults?: boolean;
+  /** Faults pending from the start (`--fault`), as `parseFault` returned them; needs `faults`. */
+  presetFaults?: Fault[];
   /** Latency added to every request, ms. */
   latencyMs?: number;
   limits?: Partial<RateLimits>;

@@ -3,12 +3,13 @@
  * The emulator's command line: the package's `particle-docs-emulator` bin (compiled), and
  * `npm run emulator` in this repository (through tsx). Serves until interrupted.
  *
- *   particle-docs-emulator [--port N] [--host H] [--data FILE] [--faults] [--latency MS] [--site URL]
+ *   particle-docs-emulator [--port N] [--host H] [--data FILE] [--faults] [--fault JSON]…
+ *                          [--latency MS] [--site URL]
  *
  * `EMULATOR_PORT` also sets the port (the flag wins). Default: http://127.0.0.1:8081.
  */
 import { parseArgs } from 'node:util';
-import { DataFileError, startEmulator } from './index.js';
+import { DataFileError, FaultDefinitionError, parseFault, startEmulator } from './index.js';
 
 const NAME = 'particle-docs-emulator';
 
@@ -23,6 +24,8 @@ Options:
   --host H       address to listen on (default 127.0.0.1)
   --data FILE    load accounts, products and orgs from a JSON data file instead of the demo data
   --faults       enable POST /__emulator/faults, which forces errors and delays
+  --fault JSON   a fault pending from the start, as POST /__emulator/faults takes it
+                 (e.g. '{"path":"/v1/user","status":503,"count":5}'); repeatable; implies --faults
   --latency MS   add MS milliseconds to every response
   --site URL     the docs site that uses it: linked from the emulator's own page (GET /),
                  and the only site the stand-in hosted login (/login) returns to
@@ -38,6 +41,19 @@ function whole(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value)) usage(`${name} must be a whole number, not "${value}"`);
   return Number(value);
+}
+
+/** Each `--fault` value, parsed and checked as the fault route would. */
+function presetFaults(values: string[] | undefined) {
+  return (values ?? []).map((value) => {
+    try {
+      return parseFault(JSON.parse(value));
+    } catch (err) {
+      if (err instanceof SyntaxError) usage(`--fault must be JSON, not ${JSON.stringify(value)}`);
+      if (err instanceof FaultDefinitionError) usage(`--fault ${value}: ${err.message}`);
+      throw err;
+    }
+  });
 }
 
 function siteUrl(value: string | undefined): string | undefined {
@@ -56,6 +72,7 @@ function parse() {
       host: { type: 'string' },
       data: { type: 'string' },
       faults: { type: 'boolean' },
+      fault: { type: 'string', multiple: true },
       latency: { type: 'string' },
       site: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -77,7 +94,8 @@ try {
     port: whole(args.port, '--port') ?? whole(process.env.EMULATOR_PORT, 'EMULATOR_PORT') ?? 8081,
     host: args.host,
     dataFile: args.data,
-    faults: args.faults,
+    faults: args.faults || args.fault !== undefined,
+    presetFaults: presetFaults(args.fault),
     latencyMs: whole(args.latency, '--latency'),
     siteUrl: siteUrl(args.site),
   });

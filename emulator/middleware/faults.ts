@@ -1,29 +1,15 @@
 /**
  * Forced faults for tests and demos (only with `faults: true` / `--faults`): the next `count`
- * requests matching a method and path answer with a given status (the contract's body for it),
- * malformed JSON, a dropped connection, or extra latency.
+ * requests matching a method and path answer with a given status (the contract's body for it,
+ * or a custom body of the same shape), malformed JSON, a dropped connection, or extra latency.
+ * What a fault may say is checked in `fault-definition.ts`.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { appError, invalidToken, oauthError, type ParticleError } from '../errors.js';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { appError, invalidToken, oauthError, ParticleError } from '../errors.js';
 import type { AppEnv } from '../options.js';
+import type { Fault, FaultBody } from './fault-definition.js';
 import { isTokenRoute, tooManyRequests } from './rate-limit.js';
-
-export interface Fault {
-  method?: string;
-  /** Exact path (`/x/` and `/x` alike), or a prefix ending in `*` (`/v1/orgs/*`). */
-  path: string;
-  status?: FaultStatus;
-  malformed?: boolean;
-  /** 200 with an empty body (a proxy or a broken server). */
-  empty?: boolean;
-  drop?: boolean;
-  latencyMs?: number;
-  /** How many more requests this fault applies to. */
-  count: number;
-}
-
-export const FAULT_STATUSES = [401, 403, 429, 500, 502, 503] as const;
-export type FaultStatus = (typeof FAULT_STATUSES)[number];
 
 /** Seconds a forced 429 asks the client to wait. */
 const FAULT_RETRY_AFTER = 30;
@@ -55,8 +41,17 @@ function matches(fault: Fault, method: string, path: string): boolean {
   return trim(fault.path) === trim(path);
 }
 
+/** A forced status with the fault's own body; a 429 still says when to retry. */
+function customError(status: number, body: FaultBody): ParticleError {
+  const headers: Record<string, string> =
+    status === 429 ? { 'Retry-After': String(FAULT_RETRY_AFTER) } : {};
+  return 'ok' in body
+    ? new ParticleError(status as ContentfulStatusCode, body, headers)
+    : oauthError(status as ContentfulStatusCode, body.error, body.error_description, { headers });
+}
+
 /** The contract's body for each forced status, in the family the path uses (§1.3). */
-function faultError(status: FaultStatus, path: string): ParticleError {
+function faultError(status: number, path: string): ParticleError {
   const oauth = isTokenRoute(path);
   switch (status) {
     case 401:
@@ -73,7 +68,7 @@ function faultError(status: FaultStatus, path: string): ParticleError {
         : appError(500, 'Internal server error');
     case 502:
       return oauth ? oauthError(502, 'server_error', 'server_error') : appError(502, 'Bad gateway');
-    case 503:
+    default: // 503: parseFault lets no other status through without a body
       return oauth
         ? oauthError(503, 'server_error', 'server_error')
         : appError(503, 'Service unavailable');
@@ -111,6 +106,7 @@ export const faults =
     if (!fault) return next();
     if (fault.latencyMs) await sleep(fault.latencyMs);
     if (fault.drop) return dropConnection(c);
+    if (fault.status && fault.body) throw customError(fault.status, fault.body);
     if (fault.status) throw faultError(fault.status, c.req.path);
     if (fault.malformed) {
       return c.body('{"ok":true,"truncated', 200, {

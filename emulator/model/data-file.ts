@@ -14,6 +14,11 @@ export interface MemberData {
 export interface ApiUserData {
   friendlyName: string;
   scopes: string[];
+  /**
+   * Optional: scopes outside §6's list (any non-empty text), appended to `scopes`. An API user
+   * made when the API knew scopes this list lacks looks like this; they grant nothing here.
+   */
+  unlistedScopes?: string[];
   /** Optional: a stable name is derived from the friendly name when omitted. */
   username?: string;
   /** Optional: 40 lowercase hex; a stable token is derived from the username when omitted. */
@@ -86,7 +91,7 @@ const FIELDS = {
     'apiUsers',
   ],
   member: ['username', 'role'],
-  apiUser: ['friendlyName', 'scopes', 'username', 'token'],
+  apiUser: ['friendlyName', 'scopes', 'unlistedScopes', 'username', 'token'],
 } as const;
 
 function object(value: unknown, path: string, fields: readonly string[]): Json {
@@ -126,7 +131,14 @@ function apiUser(
   const friendlyName = text(a.friendlyName, `${path}.friendlyName`);
   const scopes = list(a.scopes, `${path}.scopes`).map((s, i) => text(s, `${path}.scopes[${i}]`));
   for (const s of scopes)
-    if (!KNOWN_SCOPES.has(s)) fail(`${path}.scopes`, `has an unknown scope "${s}"`);
+    if (!KNOWN_SCOPES.has(s))
+      fail(`${path}.scopes`, `has an unknown scope "${s}" (put it in unlistedScopes if meant)`);
+  const unlisted = list(a.unlistedScopes, `${path}.unlistedScopes`).map((s, i) =>
+    text(s, `${path}.unlistedScopes[${i}]`),
+  );
+  for (const s of unlisted)
+    if (KNOWN_SCOPES.has(s))
+      fail(`${path}.unlistedScopes`, `has "${s}", which is listed: move it to scopes`);
   const username =
     a.username === undefined
       ? apiUsername(friendlyName, `${path} ${friendlyName}`)
@@ -134,7 +146,7 @@ function apiUser(
   const token =
     a.token === undefined ? stableHex(`token:${username}`) : text(a.token, `${path}.token`);
   if (!/^[0-9a-f]{40}$/.test(token)) fail(`${path}.token`, 'must be 40 lowercase hex characters');
-  return { username, friendlyName, scopes, token, ...owner };
+  return { username, friendlyName, scopes: [...scopes, ...unlisted], token, ...owner };
 }
 
 /** Builds a fresh `State` from parsed JSON, or throws a `DataFileError` naming the bad field. */

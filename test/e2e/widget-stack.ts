@@ -146,12 +146,20 @@ export function currentCode(): string {
 }
 
 /**
- * Forces the emulator's next matching request(s) to fail with `status`, or to answer
- * only after `latencyMs` (emulator README, "Faults").
+ * Forces the emulator's next matching request(s) to fail with `status` (and `body`, if
+ * given), or to answer only after `latencyMs` (emulator README, "Faults").
  */
 export async function forceFault(
   stack: Stack,
-  fault: { method?: string; path: string; status?: number; latencyMs?: number; count?: number },
+  fault: {
+    method?: string;
+    path: string;
+    status?: number;
+    /** A custom error body (`{error, error_description}` or `{ok: false, error, info?}`). */
+    body?: Record<string, unknown>;
+    latencyMs?: number;
+    count?: number;
+  },
 ): Promise<void> {
   const res = await fetch(`${stack.emulator.url}/__emulator/faults`, {
     method: 'POST',

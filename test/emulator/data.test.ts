@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DataFileError, loadState, seedState, startEmulator } from '../../emulator/index.js';
 import { humanTeam } from '../../emulator/model/access.js';
+import { stateFromData } from '../../emulator/model/data-file.js';
 import type { State, Target } from '../../emulator/model/types.js';
-import { bearer, expectJson, login } from './helpers.js';
+import { bearer, DEMO, expectJson, emulator as inMemory, json, login } from './helpers.js';
 
 const HOSTILE = 'test/fixtures/emulator/hostile-names.json';
 const EXAMPLE = 'emulator/data/example.json';
@@ -92,7 +93,29 @@ describe('--data files', () => {
         users: [],
         orgs: [{ slug: 'o', name: 'O', apiUsers: [{ friendlyName: 'f', scopes: ['x:y'] }] }],
       },
-      /unknown scope "x:y"/,
+      /unknown scope "x:y" \(put it in unlistedScopes if meant\)/,
+    ],
+    [
+      'a listed scope among the unlisted ones',
+      {
+        users: [],
+        orgs: [
+          {
+            slug: 'o',
+            name: 'O',
+            apiUsers: [{ friendlyName: 'f', scopes: [], unlistedScopes: ['devices:list'] }],
+          },
+        ],
+      },
+      /apiUsers\[0\]\.unlistedScopes has "devices:list", which is listed: move it to scopes/,
+    ],
+    [
+      'an empty unlisted scope',
+      {
+        users: [],
+        orgs: [{ slug: 'o', name: 'O', apiUsers: [{ friendlyName: 'f', unlistedScopes: [''] }] }],
+      },
+      /unlistedScopes\[0\] must be a non-empty string/,
     ],
     [
       'a bad role',
@@ -191,6 +214,40 @@ describe('--data files', () => {
     const file = join(dir, 'syntax.json');
     await writeFile(file, '{ users: ');
     assert.throws(() => loadState(file), /is not valid JSON/);
+  });
+
+  it('keeps unlisted scopes after the listed ones, and refuses a save that repeats them', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const state = stateFromData({
+      users: [DEMO],
+      products: [
+        {
+          id: 9,
+          slug: 'p',
+          name: 'P',
+          owner: DEMO.username,
+          team: [{ username: DEMO.username, role: 'Administrator' }],
+          apiUsers: [
+            {
+              friendlyName: 'future',
+              username: 'future+0123456789@api.particle.io',
+              scopes: ['devices:list'],
+              unlistedScopes: ['gadgets:fly', hostile],
+            },
+          ],
+        },
+      ],
+    });
+    const { request } = inMemory({}, state);
+    const token = await login(request);
+    const { team } = await expectJson(await request('/v1/products/9/team', bearer(token)), 200);
+    const future = team.find((m: { is_programmatic?: boolean }) => m.is_programmatic);
+    assert.deepEqual(future.scopes, ['devices:list', 'gadgets:fly', hostile]);
+    const saved = await request(
+      '/v1/products/9/team/future+0123456789@api.particle.io',
+      json('PUT', { scopes: ['gadgets:fly'] }, token),
+    );
+    await expectJson(saved, 400, { ok: false, error: 'Unknown scope: "gadgets:fly"' });
   });
 
   it('serves a data file over HTTP, hostile names returned verbatim as JSON', async () => {

@@ -131,19 +131,105 @@ describe('faults', () => {
   });
 
   it('validates a fault with a 400 that says what is wrong', async () => {
-    for (const bad of [
-      {},
-      { path: 'v1/user', status: 500 },
-      { path: '/x', status: 418 },
-      { path: '/x' },
-      { path: '/x', drop: true, status: 500 },
-      { path: '/x', status: 500, count: 0 },
-    ]) {
+    const cases: [unknown, RegExp][] = [
+      [{}, /path must start with "\/"/],
+      [[{ path: '/x', status: 500 }], /must be a JSON object/],
+      [{ path: 'v1/user', status: 500 }, /path must start/],
+      [{ path: '/x', status: 418 }, /status must be one of 401, 403, 429, 500, 502, 503/],
+      [{ path: '/x' }, /Give one of status, malformed, empty, drop or latencyMs/],
+      [{ path: '/x', drop: true, status: 500 }, /Give only one of/],
+      [{ path: '/x', status: 500, count: 0 }, /count must be a positive whole number/],
+      [{ path: '/x', stauts: 500 }, /Unknown fault field "stauts"/],
+    ];
+    for (const [bad, message] of cases) {
+      const { status, body } = await addFault(bad as Record<string, unknown>);
+      assert.equal(status, 400, JSON.stringify(bad));
+      assert.deepEqual(Object.keys(body), ['ok', 'error'], 'the app family, nothing else');
+      assert.equal(body.ok, false);
+      assert.match(body.error, message, JSON.stringify(bad));
+    }
+  });
+
+  it('sends a custom body in either family, with any 4xx or 5xx, without running the route', async () => {
+    const bearer = await token();
+    const bodies = [
+      { error: 'invalid_grant', error_description: '<img src=x onerror=alert(1)>' },
+      { ok: false, error: '<script>alert(2)</script>', info: '"><svg onload=alert(3)>' },
+      { ok: false, error: 'just the error' },
+    ];
+    for (const [status, body] of [400, 404, 418].map((s, i) => [s, bodies[i]!] as const)) {
+      const added = await addFault({
+        method: 'DELETE',
+        path: '/v1/access_tokens/current',
+        status,
+        body,
+      });
+      assert.equal(added.status, 201);
+      assert.deepEqual(added.body.fault.body, body);
+      const res = await fetch(`${emulator.url}/v1/access_tokens/current`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${bearer}` },
+      });
+      assert.equal(res.status, status);
+      assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*');
+      assert.deepEqual(await res.json(), body, 'exactly the body given, keys and all');
+    }
+    assert.equal((await get('/v1/user', bearer)).status, 200, 'the token was never revoked');
+  });
+
+  it('keeps Retry-After on a custom 429, and no-store on an OAuth body', async () => {
+    await addFault({
+      path: '/oauth/token',
+      status: 429,
+      body: { error: 'x', error_description: 'y' },
+    });
+    const res = await fetch(`${emulator.url}/oauth/token`, { method: 'POST' });
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('Retry-After'), '30');
+    assert.equal(res.headers.get('Cache-Control'), 'no-store');
+    assert.deepEqual(await res.json(), { error: 'x', error_description: 'y' });
+  });
+
+  it("refuses a custom body outside the contract's two shapes, naming the field", async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ path: '/x', body: { ok: false, error: 'e' } }, /body needs a status from 400 to 599/],
+      [{ path: '/x', status: 200, body: { ok: false, error: 'e' } }, /from 400 to 599 with a body/],
+      [{ path: '/x', status: 600, body: { ok: false, error: 'e' } }, /from 400 to 599/],
+      [{ path: '/x', status: 400, body: 'oops' }, /body must be an object/],
+      [{ path: '/x', status: 400, body: { ok: true, error: 'e' } }, /body\.ok must be false/],
+      [
+        { path: '/x', status: 400, body: { ok: false, error: '' } },
+        /body\.error must be a non-empty/,
+      ],
+      [
+        { path: '/x', status: 400, body: { ok: false, error: 'e', info: 1 } },
+        /body\.info must be a string/,
+      ],
+      [
+        { path: '/x', status: 400, body: { error: 'e' } },
+        /body\.error_description must be a string/,
+      ],
+      [
+        { path: '/x', status: 400, body: { error: 'e', error_description: 'd', info: 'i' } },
+        /unknown field "info"/,
+      ],
+      [
+        { path: '/x', status: 400, body: { ok: false, error: 'e', stack: 's' } },
+        /unknown field "stack"/,
+      ],
+      [
+        { path: '/x', status: 400, malformed: true, body: { ok: false, error: 'e' } },
+        /Give only one of/,
+      ],
+    ];
+    for (const [bad, message] of cases) {
       const { status, body } = await addFault(bad);
       assert.equal(status, 400, JSON.stringify(bad));
-      assert.equal(body.ok, false);
-      assert.ok(body.error.length > 10);
+      assert.deepEqual(body, { ok: false, error: body.error });
+      assert.match(body.error, message, JSON.stringify(bad));
     }
+    const listed = await (await fetch(`${emulator.url}/__emulator/faults`)).json();
+    assert.deepEqual(listed.faults, [], 'none of them was added');
   });
 
   it('are off unless asked for', async () => {

@@ -88,6 +88,25 @@ describe('emulator/server.ts', () => {
     }
   });
 
+  it('--fault starts with that fault pending (faults on), its custom body sent as given', async () => {
+    const fault = { path: '/v1/user', status: 404, body: { ok: false, error: '<b>gone</b>' } };
+    const proc = run(['--port', '0', '--fault', JSON.stringify(fault)]);
+    try {
+      const url = await started(proc);
+      const res = await fetch(`${url}/v1/user`);
+      assert.equal(res.status, 404);
+      assert.deepEqual(await res.json(), { ok: false, error: '<b>gone</b>' });
+      assert.equal((await fetch(`${url}/v1/user`)).status, 400, 'used once, then the real answer');
+      assert.equal(
+        (await fetch(`${url}/__emulator/faults`)).status,
+        200,
+        '--fault implies --faults',
+      );
+    } finally {
+      await stop(proc.child);
+    }
+  });
+
   it('--help prints every option and exits 0', async () => {
     const proc = run(['--help']);
     const [code] = await once(proc.child, 'exit');
@@ -98,6 +117,7 @@ describe('emulator/server.ts', () => {
       '--host H',
       '--data FILE',
       '--faults',
+      '--fault JSON',
       '--latency MS',
       '--site URL',
     ]) {
@@ -112,6 +132,12 @@ describe('emulator/server.ts', () => {
       [['--port', 'abc'], /--port must be a whole number, not "abc"/],
       [['--site', 'javascript:alert(1)'], /--site must be an http\(s\) URL/],
       [['--nonsense'], /Unknown option '--nonsense'/],
+      [['--fault', '{path:1}'], /--fault must be JSON, not "\{path:1\}"/],
+      [['--fault', '{"path":"/x","status":418}'], /--fault .*: status must be one of 401, 403/],
+      [
+        ['--fault', '{"path":"/x","status":400,"body":{"error":"x","info":"y"}}'],
+        /body has an unknown field "info"/,
+      ],
     ];
     for (const [args, message] of cases) {
       const proc = run(args);
