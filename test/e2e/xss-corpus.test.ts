@@ -1,98 +1,139 @@
 /**
- * The XSS corpus (test/fixtures/xss-corpus.ts) through the emulator's `--data` into every name
- * the widgets render from the API, on one page load, with the pages' CSP sent as a header (the
- * harness): product names (target picker), organization names, API-user friendly names and
- * usernames (the table, the delete dialog, the scope editor). Each payload that could run calls
- * `__xss(n)`; the test fails on any call, any dialog, any element the payloads' markup would
- * make, any CSP violation, and on any name not shown exactly as the API sent it.
+ * The XSS corpus (test/fixtures/xss-corpus.ts) through every string the widgets render from the
+ * API, loaded through the emulator's `--data`: product and org names (pickers, sentences), API
+ * users' friendly names and usernames (table, delete dialog), scopes outside the catalogue
+ * (table, scope editor, its filter, the emulator's refusal to save them), and the names in the
+ * created-user sentence. Each walk runs twice: with the pages' CSP as sent (header and meta; the
+ * harness fails on any violation) and with CSP bypassed, where only the widgets stand between a
+ * payload and the page. The trap (xss-trap.ts) records any `__xss(n)` call, any element or
+ * attribute markup in data would make, and any dialog, each named by state and payload; and each
+ * state must show the text as typed.
+ *
+ * The costly states (one request or dialog per payload) take half the corpus per pass, odd or
+ * even payloads, so each payload goes through each of them once; the bulk states take all of it.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { corpus } from '../fixtures/xss-corpus.js';
+import { corpus, type Payload } from '../fixtures/xss-corpus.js';
+import { CREATE, chooseTarget, LIST, listRows, logInAsDemo, tickScope } from './api-user-steps.js';
 import {
-  CREATE,
-  chooseTarget,
-  deleteDialogHeading,
-  LIST,
-  listRows,
-  logInAsDemo,
-} from './api-user-steps.js';
-import { clickDeep, openSeedPage, type Stack, stackForSuite, waitDeep } from './widget-stack.js';
+  clickDeep,
+  openSeedPage,
+  type Stack,
+  stackForSuite,
+  unexpectedErrors,
+  waitDeep,
+} from './widget-stack.js';
+import {
+  apiUsernameOf,
+  CORPUS_PRODUCT,
+  PLAIN_PRODUCT,
+  productOf,
+  UNLISTED,
+  writeCorpusData,
+} from './xss-corpus-data.js';
+import { installXssTrap, type XssTrap } from './xss-trap.js';
+import {
+  createApiUsers,
+  deleteDialogs,
+  filterScopes,
+  otherScopes,
+  quoting,
+  rawText,
+} from './xss-walk.js';
 
 const PAYLOADS = corpus();
-const CORPUS_PRODUCT = 6999;
-const DEMO = { username: 'demo@example.com', password: 'demo-password' };
+const MODES = ['CSP enforced', 'CSP bypassed'] as const;
+type Mode = (typeof MODES)[number];
+/** The half of the corpus a pass sends through the states that cost a request per payload. */
+const share = (mode: Mode) => PAYLOADS.filter(({ n }) => n % 2 === (mode === MODES[0] ? 1 : 0));
+const BENIGN = 'benign words';
 
-/** A --data file: one sandbox product and one organization per payload, and one product whose
- * API users carry every payload as friendly name and in their username. */
-function dataFile(): string {
-  const owner = {
-    owner: DEMO.username,
-    team: [{ username: DEMO.username, role: 'Administrator' }],
-  };
-  const data = {
-    users: [DEMO],
-    orgs: PAYLOADS.map(({ n, text }) => ({
-      slug: `corpus-org-${n}`,
-      name: text,
-      team: [{ username: DEMO.username, role: 'Administrator' }],
-    })),
-    products: [
-      {
-        id: CORPUS_PRODUCT,
-        slug: 'corpus',
-        name: 'Corpus',
-        ...owner,
-        apiUsers: PAYLOADS.map(({ n, text }) => ({
-          friendlyName: text,
-          username: `${text.slice(0, 200)}+c${n}@api.particle.io`,
-          scopes: ['devices:list'],
-        })),
-      },
-      ...PAYLOADS.map(({ n, text }) => ({
-        id: 7000 + n,
-        slug: `corpus-product-${n}`,
-        name: text,
-        ...owner,
-      })),
-    ],
-  };
-  const file = join(mkdtempSync(join(tmpdir(), 'xss-corpus-')), 'corpus.json');
-  writeFileSync(file, JSON.stringify(data));
-  return file;
+interface Trapped {
+  page: Page;
+  trap: XssTrap;
+  done(): Promise<void>;
 }
 
-/** What the payloads' markup would have made, anywhere in the document or its shadow roots. */
-function madeFromData(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const tags =
-      'script, img, svg, math, iframe, object, embed, video, audio, source, marquee, details, ' +
-      'body body, meta[http-equiv=refresh], base, link[rel=import], b, style, [style*="url("]';
-    const found: string[] = [];
-    const queue: (Document | ShadowRoot)[] = [document];
-    while (queue.length) {
-      const root = queue.shift()!;
-      for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) queue.push(el.shadowRoot);
-        const handler = [...el.attributes].find((a) => /^on/i.test(a.name));
-        const jsUrl = [...el.attributes].find((a) => /^\s*javascript:/i.test(a.value));
-        // The page's own script tags (the widget bundle) are not from data.
-        const own = el.localName === 'script' && (el as HTMLScriptElement).src.includes('/assets/');
-        if (handler || jsUrl || (el.matches(tags) && !own && root !== document)) {
-          found.push(el.outerHTML.slice(0, 200));
-        }
-      }
-    }
-    return found;
-  });
+/** The seed page with the trap installed before its first script, in `mode`. */
+async function openTrapped(stack: Stack, mode: Mode): Promise<Trapped> {
+  const { page, errors } = await openSeedPage(stack);
+  const trap = await installXssTrap(page, PAYLOADS, stack.site.url);
+  await page.setBypassCSP(mode === 'CSP bypassed');
+  const response = await page.reload({ waitUntil: 'networkidle0' });
+  assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+  return {
+    page,
+    trap,
+    done: async () => {
+      await trap.state('end');
+      assert.deepEqual(trap.findings, [], `${mode}: what the corpus made or ran`);
+      assert.deepEqual(unexpectedErrors(errors, stack), [], `${mode}: page errors`);
+      await page.browserContext().close();
+    },
+  };
 }
 
-/** Option text of a select inside a widget's target picker (`product` or `org`). */
-function options(page: Page, host: string, kind: 'product' | 'org'): Promise<string[]> {
+async function walkPickersAndTable(page: Page, trap: XssTrap, stack: Stack, half: Payload[]) {
+  await trap.state('product picker');
+  await waitDeep(page, `${CREATE} >>> particle-target-picker >>> select#product`);
+  const products = await optionTexts(page, CREATE, 'product');
+  for (const { n, text } of PAYLOADS)
+    assert.ok(products.includes(`${text} (${productOf(n)})`), `product picker: payload ${n}`);
+
+  await trap.state('organization picker');
+  await chooseTarget(page, LIST, { kind: 'org', id: stack.emulator.state.orgs[0]!.id });
+  const orgs = await optionTexts(page, LIST, 'org');
+  for (const { n, text } of PAYLOADS)
+    assert.ok(orgs.includes(`${text} (corpus-org-${n})`), `organization picker: payload ${n}`);
+
+  await trap.state('list table');
+  await chooseTarget(page, LIST, { kind: 'product', id: String(CORPUS_PRODUCT) });
+  await clickDeep(page, `${LIST} >>> form button[type=submit]:not([disabled])`);
+  await page.waitForFunction(
+    (list, count) =>
+      (document
+        .querySelector(list)
+        ?.shadowRoot?.querySelector('particle-api-user-table')
+        ?.shadowRoot?.querySelectorAll('tr[data-username]').length ?? 0) >= count,
+    { timeout: 20_000 },
+    LIST,
+    PAYLOADS.length + 1,
+  );
+  const rows = await listRows(page);
+  assert.equal(rows.length, PAYLOADS.length + 1, 'list table: API users only, no people');
+  for (const payload of PAYLOADS) {
+    const row = rows.find((r) => r[1] === apiUsernameOf(payload).trim());
+    assert.ok(row, `list table: the row of payload ${payload.n}`);
+    assert.equal(row[0], payload.text.trim(), `list table: friendly name of payload ${payload.n}`);
+  }
+  const unlisted = rows.find((r) => r[0] === UNLISTED.friendlyName)!;
+  assert.deepEqual(
+    unlisted.slice(2),
+    ['devices:list', ...PAYLOADS.map((p) => p.text.trim())],
+    'list table: the unlisted scopes, folded or not',
+  );
+
+  await trap.state('delete dialog');
+  const [[, heading, message]] = await deleteDialogs(page, [{ n: 0, text: UNLISTED.friendlyName }]);
+  for (const [n, shownHeading, shownMessage] of await deleteDialogs(page, half)) {
+    const payload = PAYLOADS[n - 1]!;
+    assert.equal(
+      shownHeading,
+      quoting(heading!, UNLISTED.friendlyName, payload.text),
+      `delete dialog heading: payload ${n}`,
+    );
+    assert.equal(
+      shownMessage,
+      quoting(message!, UNLISTED.username, apiUsernameOf(payload)),
+      `delete dialog message: payload ${n}`,
+    );
+  }
+}
+
+/** Option texts of a select in a widget's target picker. */
+function optionTexts(page: Page, host: string, kind: 'product' | 'org'): Promise<string[]> {
   return page.$eval(
     host,
     (el, k) =>
@@ -105,91 +146,125 @@ function options(page: Page, host: string, kind: 'product' | 'org'): Promise<str
   );
 }
 
-describe('the XSS corpus through every name the widgets render', () => {
+async function walkScopeEditor(page: Page, trap: XssTrap) {
+  await trap.state('scope editor');
+  await clickDeep(
+    page,
+    `${LIST} >>> particle-api-user-table >>> button[aria-label="Edit scopes of ${UNLISTED.friendlyName}"]`,
+  );
+  await waitDeep(page, `${LIST} >>> particle-api-user-editor >>> particle-scope-picker`);
+  const other = await otherScopes(page);
+  assert.deepEqual(
+    other.map((s) => s.name),
+    PAYLOADS.map((p) => p.text),
+    'scope editor: the Other group names every unlisted scope as typed',
+  );
+  assert.ok(
+    other.every((s) => s.checked),
+    'scope editor: every unlisted scope is ticked',
+  );
+
+  await trap.state('scope filter, typed');
+  const typed = PAYLOADS[3]!; // `<img src=x onerror=__xss(4)>`: short enough to type key by key
+  await page
+    .locator(
+      `${LIST} >>> particle-api-user-editor >>> particle-scope-picker >>> input[type=search]`,
+    )
+    .fill(typed.text);
+  await page.$eval(
+    `${LIST} >>> particle-api-user-editor >>> particle-scope-picker`,
+    (picker) => (picker as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete,
+  );
+  assert.ok(
+    (await otherScopes(page)).some((s) => s.name === typed.text),
+    `scope filter, typed: payload ${typed.n} is shown`,
+  );
+
+  await trap.state('scope filter');
+  const nothing = ' — matches no scope';
+  const [benign] = await filterScopes(page, [`${BENIGN}${nothing}`]);
+  const results = await filterScopes(page, [
+    ...PAYLOADS.map((p) => p.text),
+    ...PAYLOADS.map((p) => `${p.text}${nothing}`),
+  ]);
+  PAYLOADS.forEach(({ n, text }, i) => {
+    const { value, labels } = results[i]!;
+    // What the reader can type: a search field keeps no line breaks (HTML's value sanitization).
+    assert.equal(value, text.replace(/[\r\n]/g, ''), `scope filter: payload ${n} as typed`);
+    if (value === text) assert.ok(labels.includes(text), `scope filter: payload ${n} is shown`);
+    const none = results[PAYLOADS.length + i]!;
+    assert.equal(
+      none.empty,
+      quoting(benign!.empty!, `${BENIGN}${nothing}`, none.value),
+      `scope filter, nothing matches: payload ${n}`,
+    );
+  });
+  await filterScopes(page, ['']);
+
+  // Saving sends the unlisted scopes back: the emulator refuses the first, naming it.
+  await trap.state('scope editor, save refused');
+  await tickScope(page, 'devices:list', LIST);
+  await clickDeep(
+    page,
+    `${LIST} >>> particle-api-user-editor >>> button[type=submit]:not([disabled])`,
+  );
+  await waitDeep(page, `${LIST} >>> particle-api-user-editor >>> .error`);
+  const refused = await rawText(page, `${LIST} >>> particle-api-user-editor >>> .error`);
+  assert.ok(
+    refused.includes(`Unknown scope: ${JSON.stringify(PAYLOADS[0]!.text)}`),
+    `scope editor, save refused: payload 1 is quoted as text: ${refused}`,
+  );
+  await page.$eval(LIST, (el) =>
+    el
+      .shadowRoot!.querySelector('particle-api-user-editor')!
+      .shadowRoot!.querySelector<HTMLButtonElement>('.actions button:not([type=submit])')!
+      .click(),
+  );
+  await waitDeep(page, `${LIST} >>> particle-api-user-editor`, true);
+}
+
+/** Creates one API user per payload (its friendly name), each in the product named by it. */
+async function walkCreated(page: Page, trap: XssTrap, payloads: Payload[]) {
+  await trap.state('created API user');
+  await tickScope(page, 'devices:list');
+  const [template] = await createApiUsers(page, [{ product: PLAIN_PRODUCT.id, name: BENIGN }]);
+  const plain = `“${PLAIN_PRODUCT.name}” (${PLAIN_PRODUCT.id})`;
+  const shown = await createApiUsers(
+    page,
+    payloads.map(({ n, text }) => ({ product: productOf(n), name: text })),
+  );
+  payloads.forEach(({ n, text }, i) => {
+    // The emulator refuses a friendly name over 255 characters; the refusal names no payload.
+    if (text.trim().length > 255) {
+      assert.doesNotMatch(shown[i]!, /^Created/, `created API user: payload ${n} is refused`);
+      return;
+    }
+    const where = quoting(template!, plain, `“${text}” (${productOf(n)})`);
+    // The name as typed into a text field, which keeps no line breaks, and trimmed by the form.
+    const typed = text.replace(/[\r\n]/g, '').trim();
+    assert.equal(shown[i], quoting(where, BENIGN, typed), `created API user: payload ${n}`);
+  });
+}
+
+describe('the XSS corpus through every string the widgets render', () => {
   let stack: Stack;
   stackForSuite(
     (started) => {
       stack = started;
     },
-    { dataFile: dataFile() },
+    { dataFile: writeCorpusData(PAYLOADS) },
   );
 
-  it(`shows ${PAYLOADS.length} payloads as text and runs none of them`, async () => {
-    assert.ok(PAYLOADS.length >= 60, `${PAYLOADS.length} payloads`);
-    const { page, errors } = await openSeedPage(stack);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
+  for (const mode of MODES) {
+    it(`names, usernames and unlisted scopes, in pickers, table, dialog, editor and results (${mode})`, async () => {
+      assert.ok(PAYLOADS.length >= 60, `${PAYLOADS.length} payloads`);
+      const { page, trap, done } = await openTrapped(stack, mode);
+      await trap.state('login');
+      await logInAsDemo(page);
+      await walkPickersAndTable(page, trap, stack, share(mode));
+      await walkScopeEditor(page, trap);
+      await walkCreated(page, trap, share(mode));
+      await done();
     });
-    // The canary every payload calls if it ever runs, there from the first script on.
-    await page.evaluateOnNewDocument(() => {
-      const w = window as unknown as { __xss: (n: number) => void; __xssRan: number[] };
-      w.__xssRan = [];
-      w.__xss = (n) => w.__xssRan.push(n);
-    });
-    const response = await page.reload({ waitUntil: 'networkidle0' });
-    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
-    await logInAsDemo(page);
-
-    // Product names, in the create widget's picker: "<name> (<id>)", exactly.
-    await waitDeep(page, `${CREATE} >>> particle-target-picker >>> select#product`);
-    const products = await options(page, CREATE, 'product');
-    for (const { n, text } of PAYLOADS) {
-      assert.ok(products.includes(`${text} (${7000 + n})`), `product name of payload ${n}`);
-    }
-    // Organization names, in the list widget's picker.
-    await chooseTarget(page, LIST, { kind: 'org', id: stack.emulator.state.orgs[0]!.id });
-    const orgs = await options(page, LIST, 'org');
-    for (const { n, text } of PAYLOADS)
-      assert.ok(
-        orgs.some((o) => o.startsWith(text)),
-        `org ${n}`,
-      );
-
-    // Friendly names and usernames, in the table.
-    await chooseTarget(page, LIST, { kind: 'product', id: String(CORPUS_PRODUCT) });
-    await clickDeep(page, `${LIST} >>> form button[type=submit]:not([disabled])`);
-    await page.waitForFunction(
-      (list, count) =>
-        (document
-          .querySelector(list)
-          ?.shadowRoot?.querySelector('particle-api-user-table')
-          ?.shadowRoot?.querySelectorAll('tr[data-username]').length ?? 0) >= count,
-      { timeout: 20_000 },
-      LIST,
-      PAYLOADS.length,
-    );
-    const rows = await listRows(page);
-    for (const { n, text } of PAYLOADS) {
-      const row = rows.find((r) => r[1] === `${text.slice(0, 200)}+c${n}@api.particle.io`.trim());
-      assert.ok(row, `the row of payload ${n}`);
-      assert.equal(row[0], text.trim(), `friendly name of payload ${n}`);
-    }
-
-    // The delete dialog and the scope editor name a few of them as text.
-    for (const { text } of PAYLOADS.slice(0, 6)) {
-      await page.$eval(
-        LIST,
-        (el, name) => {
-          const table = el.shadowRoot!.querySelector('particle-api-user-table')!.shadowRoot!;
-          const buttons = [...table.querySelectorAll('button')];
-          buttons.find((b) => b.getAttribute('aria-label') === `Delete ${name}`)!.click();
-        },
-        text,
-      );
-      assert.equal(await deleteDialogHeading(page), `Delete API user “${text}”?`);
-      await page.keyboard.press('Escape');
-      await waitDeep(page, `${LIST} >>> particle-confirm-dialog >>> dialog[open]`, true);
-    }
-
-    assert.deepEqual(
-      await page.evaluate(() => (window as unknown as { __xssRan: number[] }).__xssRan),
-      [],
-    );
-    assert.deepEqual(dialogs, []);
-    assert.deepEqual(await madeFromData(page), []);
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
+  }
 });
