@@ -1,23 +1,13 @@
-import { html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import type { Session } from './api-helper/session-store.js';
-import type { ApiUserCredentials, Target } from './api-helper/types.js';
 import { ApiUserWidget } from './api-users/api-user-widget.js';
-import type { ParticleApiUserToken } from './api-users/new-token.js';
-import { scopePicker, views } from './api-users/views.js';
-import { RequestController } from './components/request-controller.js';
-import { ParticleApiUserCreatedEvent } from './events.js';
+import type { ApiUserCreateView } from './api-users/create-view.js';
+import { views } from './api-users/views.js';
+import type { ParticleApiUserCreatedEvent } from './events.js';
 import type { ElementProps } from './jsx.js';
 import styles from './particle-api-user-create.styles.js';
 import base from './styles/base.styles.js';
 import form from './styles/form.styles.js';
-
-interface CreateInput {
-  target: Target;
-  targetLabel: string;
-  friendlyName: string;
-  scopes: string[];
-}
 
 /**
  * Creates an API user for a product or an organization: target, friendly name and
@@ -51,125 +41,20 @@ export class ParticleApiUserCreate extends ApiUserWidget {
   protected override readonly purpose = 'create an API user';
   protected override readonly regionName = 'Create an API user';
 
-  @state() private friendlyName = '';
-  @state() private scopes: readonly string[] = [];
-  @state() private result?: { credentials: ApiUserCredentials; command: string };
-
-  @query('particle-api-user-token') private tokenView?: ParticleApiUserToken;
-
-  /** Refuses a second submit while one runs: a double click must not create a twin. */
-  readonly #create = new RequestController(this);
-
-  private get busy(): boolean {
-    return this.#create.busy;
-  }
-
-  private get valid(): boolean {
-    return !!this.target && this.friendlyName.trim() !== '' && this.scopes.length > 0;
-  }
+  /** What a logged-in reader sees and does, from the logged-in chunk (`api-users/create-view.ts`). */
+  #view?: ApiUserCreateView;
 
   /** A new login (or a logout) must not show the previous reader's token. */
   protected override forgetReader(): void {
     super.forgetReader();
-    this.result = undefined;
-  }
-
-  private submit(event: SubmitEvent): void {
-    event.preventDefault();
-    if (this.busy || !this.valid || !this.target) return;
-    const input: CreateInput = {
-      target: this.target,
-      targetLabel: this.picker?.label ?? '',
-      friendlyName: this.friendlyName.trim(),
-      scopes: [...this.scopes],
-    };
-    this.result = undefined;
-    this.status = { text: `Creating API user “${input.friendlyName}”…` };
-    this.#send(input);
-  }
-
-  async #send(input: CreateInput): Promise<void> {
-    const credentials = await this.#create.run((signal) =>
-      views().createApiUser(this.session.api, input.target, input, { signal }),
-    );
-    if (credentials) await this.created(input, credentials);
-    else if (this.#create.error) await this.failed(this.#create.error, this.picker?.label);
-  }
-
-  private async created(input: CreateInput, credentials: ApiUserCredentials): Promise<void> {
-    const { createApiUserRequest, toCurl } = views();
-    const request = createApiUserRequest(input.target, input);
-    this.result = { credentials, command: toCurl(this.session.api.baseUrl, request) };
-    this.status = {
-      text: `Created API user “${input.friendlyName}” in ${input.targetLabel}. Copy its token now: it is shown only once.`,
-      tone: 'success',
-    };
-    this.friendlyName = ''; // so a second click cannot create a twin by accident
-    this.dispatchEvent(new ParticleApiUserCreatedEvent(input.target, credentials.username));
-    await this.updateComplete;
-    this.tokenView?.focus();
+    this.#view?.forgetReader();
   }
 
   protected override renderLoggedIn(session: Session) {
-    const busy = this.busy;
-    return html`
-      <form part="form" class="box" aria-busy=${busy} @submit=${this.submit} novalidate>
-        ${this.targetPicker(session.org?.id, busy)}
-        <div class="row">
-          <label for="friendly-name">Friendly name</label>
-          <input
-            id="friendly-name"
-            autocomplete="off"
-            required
-            aria-describedby="friendly-name-hint"
-            .value=${this.friendlyName}
-            ?disabled=${busy}
-            @input=${(e: Event) => {
-              this.friendlyName = (e.target as HTMLInputElement).value;
-            }}
-          />
-          <p class="hint" id="friendly-name-hint">
-            Says what the API user is for, e.g. “Fleet dashboard back end”.
-          </p>
-        </div>
-        <div class="row" role="group" aria-labelledby="scopes-label">
-          <span class="label" id="scopes-label">Scopes</span>
-          ${scopePicker(this.scopes, busy, (scopes) => {
-            this.scopes = scopes;
-          })}
-        </div>
-        <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${busy || !this.valid}>
-            Create API user
-          </button>
-          ${busy ? html`<span class="busy-hint">Creating…</span>` : this.missingHint()}
-        </div>
-        ${this.statusLine()}
-      </form>
-      ${
-        this.result
-          ? html`<particle-api-user-token
-            exportparts="heading, warning"
-            .credentials=${this.result.credentials}
-            .command=${this.result.command}
-            @particle-copy=${this.announceCopy}
-          ></particle-api-user-token>`
-          : nothing
-      }
-    `;
-  }
-
-  /** Says why Create API user is disabled, so keyboard and screen-reader users know. */
-  private missingHint() {
-    const missing = [
-      !this.target && 'a product or organization',
-      !this.friendlyName.trim() && 'a friendly name',
-      this.scopes.length === 0 && 'at least one scope',
-    ].filter(Boolean);
-    return missing.length ? html`<span class="hint">Needs ${missing.join(', ')}.</span>` : nothing;
+    this.#view ??= new (views().ApiUserCreateView)(this);
+    return this.#view.render(session);
   }
 }
-
 declare global {
   interface HTMLElementTagNameMap {
     'particle-api-user-create': ParticleApiUserCreate;

@@ -5,9 +5,8 @@ import type { TokenGrant } from './api-helper/types.js';
 import { copyMessage } from './components/copy.js';
 import { ClockController, describeExpiry } from './components/expiry.js';
 import { lazily } from './components/lazy.js';
-import { mfaStep } from './components/mfa-step.js';
 import { firstUpdateInOwnTask } from './components/own-task.js';
-import { PasswordGrantController } from './components/password-grant.js';
+import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import type { tokenResult } from './components/token-result.js';
 import { SessionController } from './controllers/session-controller.js';
@@ -134,15 +133,18 @@ export class ParticleCreateToken extends LitElement {
           <button class="primary" type="submit" part="submit" ?disabled=${busy}>Create token</button>
         </div>
       </form>
-      ${mfaStep({
-        id: 'create',
-        hidden: step !== 'mfa',
-        busy,
-        error,
-        statusId: 'status',
-        onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
-        onCancel: () => this.#flow.cancelCodeStep('Token creation cancelled.'),
-      })}
+      ${
+        step === 'mfa'
+          ? mfaStepView.module!.mfaStep({
+              id: 'create',
+              busy,
+              error,
+              statusId: 'status',
+              onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
+              onCancel: () => this.#flow.cancelCodeStep('Token creation cancelled.'),
+            })
+          : nothing
+      }
       ${statusLine('status', this.message)}
       ${
         this.created

@@ -7,9 +7,8 @@ import type { TokenGrant } from './api-helper/types.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
 import { lazily, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
-import { mfaStep } from './components/mfa-step.js';
 import { firstUpdateInOwnTask } from './components/own-task.js';
-import { PasswordGrantController } from './components/password-grant.js';
+import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
 import { ParticleLoginEvent, ParticleLogoutEvent, type ParticleOrgsLoadEvent } from './events.js';
@@ -268,15 +267,18 @@ export class ParticleSso extends LitElement {
       onSubmit: (e) => this.#submit(e),
       onSwitchMode: () => this.#switchMode(),
     })}
-      ${mfaStep({
-        id,
-        hidden: step !== 'mfa',
-        busy,
-        error,
-        statusId: `${id}-status`,
-        onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
-        onCancel: () => this.#flow.cancelCodeStep('Two-step login cancelled.'),
-      })}`;
+      ${
+        step === 'mfa'
+          ? mfaStepView.module!.mfaStep({
+              id,
+              busy,
+              error,
+              statusId: `${id}-status`,
+              onSubmit: async (e) => this.#afterAttempt(await this.#flow.submitCodeForm(e)),
+              onCancel: () => this.#flow.cancelCodeStep('Two-step login cancelled.'),
+            })
+          : nothing
+      }`;
   }
 
   #toggleInPage() {

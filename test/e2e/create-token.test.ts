@@ -19,6 +19,7 @@ import {
   storedSession,
   textOf,
   unexpectedErrors,
+  waitDeep,
   waitForText,
 } from './widget-stack.js';
 
@@ -177,7 +178,7 @@ describe('<particle-create-token> on the seed page', () => {
   it('asks the MFA account for a one-time code', async () => {
     const { page, errors } = await openSeedPage(stack);
     await fillForm(page, MFA, '3600');
-    await page.locator(`${WIDGET} >>> input[name=otp]`).wait();
+    await waitDeep(page, `${WIDGET} >>> input[name=otp]`);
     await screenshot(page, 'create-token-mfa-step');
     await page.locator(`${WIDGET} >>> input[name=otp]`).fill(currentCode());
     await page.locator(`${WIDGET} >>> form.mfa button[type=submit]`).click();

@@ -60,3 +60,7 @@ export function type(input: HTMLInputElement | HTMLSelectElement, value: string)
   input.dispatchEvent(new Event('input', { bubbles: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
+
+/** True while the widget shows its one-time-code step (the form exists only then). */
+export const codeStepShown = (el: HTMLElement) =>
+  (el.shadowRoot ?? el).querySelector('form.mfa') !== null;

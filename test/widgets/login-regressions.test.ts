@@ -53,7 +53,7 @@ describe('login forms', () => {
         type($('input[name=username]'), 'mfa@example.com');
         type($('input[name=password]'), 'demo-password');
         root.querySelector<HTMLButtonElement>('form[part=form] [type=submit]')!.click();
-        await waitUntil(() => !root.querySelector<HTMLFormElement>('form.mfa')!.hidden);
+        await waitUntil(() => root.querySelector('form.mfa') !== null);
         type($('input[name=otp]'), '111111');
         const form = root.querySelector<HTMLFormElement>('form.mfa')!;
         form.requestSubmit();
@@ -63,7 +63,7 @@ describe('login forms', () => {
         expect($('input[name=otp]').value).to.equal('111111');
         await waitUntil(() => status().includes('not valid'), 'the wrong code was never said');
         expect($('input[name=otp]').value).to.equal('111111', 'the code is kept to be corrected');
-        expect(form.hidden).to.equal(false, 'still on the code step');
+        expect(form.isConnected).to.equal(true, 'still on the code step');
         expect(api.calls.filter((c) => c.form?.get('grant_type') !== 'password')).to.have.length(1);
       });
 

@@ -8,6 +8,7 @@ import { heardAsSeen, names } from '../helpers/ax-tree.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { resetSessions, signIn } from '../helpers/session.js';
 import {
+  codeStepShown,
   expiredChallenge,
   GOOD_CODE,
   grant,
@@ -16,6 +17,7 @@ import {
   type,
   wrongPassword,
 } from './login-fixtures.js';
+
 import { expectFocus, runWidgetBaseTests } from './widget-base-tests.js';
 
 /** Its own API origin: every suite's page shares this localStorage; a session stored here is ours. */
@@ -196,7 +198,7 @@ describe('<particle-create-token>', () => {
       const el = await render();
       fill(el, '3600', 'mfa@example.com');
       createButton(el).click();
-      await waitUntil(() => !$(el, 'form.mfa').hidden);
+      await waitUntil(() => codeStepShown(el));
       const code = $(el, 'input[name=otp]');
       expectFocus(el.shadowRoot!.activeElement, code);
       expect(status(el)).to.equal('Password accepted. One more step: the one-time code.');
@@ -214,7 +216,7 @@ describe('<particle-create-token>', () => {
       await el.updateComplete;
       expect(api.calls).to.have.length(3);
       expect(visibleText(el.shadowRoot!)).to.contain('This token expires in 1 hour');
-      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect(codeStepShown(el)).to.equal(false);
     });
 
     it('can be cancelled, back to the form with what was typed and focus on Password', async () => {
@@ -222,10 +224,10 @@ describe('<particle-create-token>', () => {
       const el = await render();
       fill(el, '3600', 'mfa@example.com');
       createButton(el).click();
-      await waitUntil(() => !$(el, 'form.mfa').hidden);
+      await waitUntil(() => codeStepShown(el));
       $<HTMLButtonElement>(el, 'form.mfa [part=cancel]').click();
       await el.updateComplete;
-      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect(codeStepShown(el)).to.equal(false);
       expect(status(el)).to.equal('Token creation cancelled.');
       expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
       expectFocus(el.shadowRoot!.activeElement, $(el, 'input[name=password]'));
@@ -236,7 +238,7 @@ describe('<particle-create-token>', () => {
       const el = await render();
       fill(el, '3600', 'mfa@example.com');
       createButton(el).click();
-      await waitUntil(() => !$(el, 'form.mfa').hidden);
+      await waitUntil(() => codeStepShown(el));
       type($(el, 'input[name=otp]'), '222222');
       $<HTMLButtonElement>(el, 'form.mfa [type=submit]').click();
       await waitUntil(() => !$(el, 'form[part=form]').hidden);

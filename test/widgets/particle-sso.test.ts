@@ -8,6 +8,7 @@ import { heardAsSeen, names } from '../helpers/ax-tree.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
 import {
+  codeStepShown,
   expiredChallenge,
   GOOD_CODE,
   grant,
@@ -17,6 +18,7 @@ import {
   type,
   wrongPassword,
 } from './login-fixtures.js';
+
 import { expectFocus, liveRegions, runWidgetBaseTests } from './widget-base-tests.js';
 
 /** Its own API origin: every suite's page shares this localStorage; a session stored here is ours. */
@@ -167,7 +169,7 @@ describe('<particle-sso>', () => {
       fillLogin(el, 'mfa@example.com');
       type($<HTMLSelectElement>(el, 'select[name=expiresIn]'), lifetime);
       loginButton(el).click();
-      await waitUntil(() => !$(el, 'form.mfa').hidden, 'no code step');
+      await waitUntil(() => codeStepShown(el), 'no code step');
     }
 
     const code = (el: ParticleSso) => $(el, 'input[name=otp]');
@@ -227,7 +229,7 @@ describe('<particle-sso>', () => {
       verify(el, '000000');
       await waitUntil(() => status(el).includes('not valid'));
       expect(status(el)).to.contain('That one-time code is not valid');
-      expect($(el, 'form.mfa').hidden).to.equal(false);
+      expect(codeStepShown(el)).to.equal(true);
       expect(code(el).value).to.equal('000000');
       expectFocus(document.activeElement, code(el));
       verify(el, GOOD_CODE);
@@ -256,7 +258,7 @@ describe('<particle-sso>', () => {
       await el.updateComplete;
       apiFor(API).session.end();
       await el.updateComplete;
-      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect(codeStepShown(el)).to.equal(false);
       expect($(el, 'form[part=form]').hidden).to.equal(false);
     });
 
@@ -266,7 +268,7 @@ describe('<particle-sso>', () => {
       await toCodeStep(el);
       $<HTMLButtonElement>(el, 'form.mfa [part=cancel]').click();
       await el.updateComplete;
-      expect($(el, 'form.mfa').hidden).to.equal(true);
+      expect(codeStepShown(el)).to.equal(false);
       expect($(el, 'input[name=username]').value).to.equal('mfa@example.com');
       expect(status(el)).to.equal('Two-step login cancelled.');
       expectFocus(document.activeElement, $(el, 'input[name=password]'));

@@ -9,6 +9,5 @@ import './new-token.js';
 import './scope-picker.js';
 import './target-picker.js';
 
-export { createApiUser, createApiUserRequest } from '../api-helper/api-users.js';
-export { toCurl } from '../api-helper/snippets.js';
+export { ApiUserCreateView } from './create-view.js';
 export { ApiUserListView } from './list-view.js';

@@ -4,7 +4,6 @@ import type { ApiError } from '../api-helper/errors.js';
 export interface MfaStepOptions {
   /** Prefix for the ids inside (unique on the page when the host renders into light DOM). */
   id: string;
-  hidden: boolean;
   busy: boolean;
   error: ApiError | null;
   /** Id of the host's live region, which carries the error sentence. */
@@ -30,7 +29,6 @@ export function mfaStep(o: MfaStepOptions) {
     part="mfa-form"
     aria-labelledby="${o.id}-mfa-why"
     aria-busy=${o.busy ? 'true' : 'false'}
-    ?hidden=${o.hidden}
     @submit=${o.onSubmit}
   >
     <p class="explain" id="${o.id}-mfa-why">${MFA_EXPLANATION}</p>

@@ -1,8 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import { login, verifyMfa } from '../api-helper/auth.js';
 import type { ApiClient } from '../api-helper/client.js';
-import type { ApiError } from '../api-helper/errors.js';
+import { ApiError } from '../api-helper/errors.js';
 import type { LoginOutcome, TokenGrant } from '../api-helper/types.js';
+import { lazily } from './lazy.js';
 import { RequestController } from './request-controller.js';
 import type { StatusMessage } from './status.js';
 
@@ -23,6 +24,19 @@ export interface GrantView {
   /** The widget's element for a field, looked up after each render. */
   field(name: GrantField): HTMLElement | null;
 }
+
+/**
+ * The code step's form (`mfa-step.ts`), in a chunk of its own: most readers never see it.
+ * It loads beside the password request, and the step starts once it is in, so a host
+ * renders `mfaStepView.module` whenever `step` is 'mfa'.
+ */
+export const mfaStepView = lazily(() => import('./mfa-step.js'));
+
+const viewMissing = () =>
+  new ApiError({
+    kind: 'server',
+    message: 'Part of this widget could not be loaded. Reload the page to try again.',
+  });
 
 type Challenge = Extract<LoginOutcome, { status: 'mfa' }>;
 
@@ -59,7 +73,12 @@ export class PasswordGrantController extends RequestController {
 
   /** Step one. Resolves with the grant; undefined when a code is needed next (`step` is 'mfa') or on error. */
   async submitPassword(input: PasswordGrantInput): Promise<TokenGrant | undefined> {
-    const outcome = await this.run((signal) => login(this.#api(), input, { signal }));
+    const view = mfaStepView().catch(() => undefined);
+    const outcome = await this.run(async (signal) => {
+      const result = await login(this.#api(), input, { signal });
+      if (result.status === 'mfa' && !(await view)) throw viewMissing();
+      return result;
+    });
     if (outcome?.status === 'ok') return outcome.grant;
     if (outcome?.status === 'mfa') {
       this.#challenge = outcome;
