@@ -1,16 +1,20 @@
 /**
  * The XSS corpus (test/fixtures/xss-corpus.ts) through every string the widgets render from the
- * API, loaded through the emulator's `--data`: product and org names (pickers, sentences), API
- * users' friendly names and usernames (table, delete dialog), scopes outside the catalogue
- * (table, scope editor, its filter, the emulator's refusal to save them), and the names in the
- * created-user sentence. Each walk runs twice: with the pages' CSP as sent (header and meta; the
- * harness fails on any violation) and with CSP bypassed, where only the widgets stand between a
- * payload and the page. The trap (xss-trap.ts) records any `__xss(n)` call, any element or
- * attribute markup in data would make, and any dialog, each named by state and payload; and each
- * state must show the text as typed.
+ * API. Through the emulator's `--data`: product and org names (pickers, sentences), API users'
+ * friendly names and usernames (table, delete dialog), scopes outside the catalogue (table, scope
+ * editor, its filter, the emulator's refusal to save them), the names in the created-user
+ * sentence, and people's usernames after a token login (sso and header "Logged in as", the
+ * create-token form, the logout sentence, the next login's email). Through faults with custom
+ * error bodies: `error_description`, `error` and `info` in each widget's error sentence
+ * (xss-error-walk.ts).
  *
- * The costly states (one request or dialog per payload) take half the corpus per pass, odd or
- * even payloads, so each payload goes through each of them once; the bulk states take all of it.
+ * Each walk runs twice: with the pages' CSP as sent (header and meta; the harness fails on any
+ * violation) and with CSP bypassed, where only the widgets stand between a payload and the page.
+ * The trap (xss-trap.ts) records any `__xss(n)` call, any element or attribute markup in data
+ * would make, and any dialog, each named by state and payload; and each state must show the text
+ * as typed. The costly states (a request or a dialog per payload) take half the corpus per pass,
+ * odd or even payloads, so each payload goes through each of them once (logins: a tenth per
+ * pass); the bulk states take all of it in both.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -33,8 +37,11 @@ import {
   UNLISTED,
   writeCorpusData,
 } from './xss-corpus-data.js';
+import { walkErrorSentences } from './xss-error-walk.js';
 import { installXssTrap, type XssTrap } from './xss-trap.js';
+import { walkUsernames } from './xss-username-walk.js';
 import {
+  cancelEditor,
   createApiUsers,
   deleteDialogs,
   filterScopes,
@@ -48,6 +55,9 @@ const MODES = ['CSP enforced', 'CSP bypassed'] as const;
 type Mode = (typeof MODES)[number];
 /** The half of the corpus a pass sends through the states that cost a request per payload. */
 const share = (mode: Mode) => PAYLOADS.filter(({ n }) => n % 2 === (mode === MODES[0] ? 1 : 0));
+/** The accounts a pass logs in as (a login and a logout each): a tenth of the corpus, the longest too. */
+const loginShare = (mode: Mode) =>
+  PAYLOADS.filter(({ n }) => n % 10 === (mode === MODES[0] ? 1 : 6) || n === PAYLOADS.length - 1);
 const BENIGN = 'benign words';
 
 interface Trapped {
@@ -79,12 +89,14 @@ async function walkPickersAndTable(page: Page, trap: XssTrap, stack: Stack, half
   await trap.state('product picker');
   await waitDeep(page, `${CREATE} >>> particle-target-picker >>> select#product`);
   const products = await optionTexts(page, CREATE, 'product');
+  trap.assertClean('product picker');
   for (const { n, text } of PAYLOADS)
     assert.ok(products.includes(`${text} (${productOf(n)})`), `product picker: payload ${n}`);
 
   await trap.state('organization picker');
   await chooseTarget(page, LIST, { kind: 'org', id: stack.emulator.state.orgs[0]!.id });
   const orgs = await optionTexts(page, LIST, 'org');
+  trap.assertClean('organization picker');
   for (const { n, text } of PAYLOADS)
     assert.ok(orgs.includes(`${text} (corpus-org-${n})`), `organization picker: payload ${n}`);
 
@@ -102,6 +114,7 @@ async function walkPickersAndTable(page: Page, trap: XssTrap, stack: Stack, half
     PAYLOADS.length + 1,
   );
   const rows = await listRows(page);
+  trap.assertClean('list table');
   assert.equal(rows.length, PAYLOADS.length + 1, 'list table: API users only, no people');
   for (const payload of PAYLOADS) {
     const row = rows.find((r) => r[1] === apiUsernameOf(payload).trim());
@@ -117,7 +130,9 @@ async function walkPickersAndTable(page: Page, trap: XssTrap, stack: Stack, half
 
   await trap.state('delete dialog');
   const [[, heading, message]] = await deleteDialogs(page, [{ n: 0, text: UNLISTED.friendlyName }]);
-  for (const [n, shownHeading, shownMessage] of await deleteDialogs(page, half)) {
+  const dialogs = await deleteDialogs(page, half);
+  trap.assertClean('delete dialog');
+  for (const [n, shownHeading, shownMessage] of dialogs) {
     const payload = PAYLOADS[n - 1]!;
     assert.equal(
       shownHeading,
@@ -154,6 +169,7 @@ async function walkScopeEditor(page: Page, trap: XssTrap) {
   );
   await waitDeep(page, `${LIST} >>> particle-api-user-editor >>> particle-scope-picker`);
   const other = await otherScopes(page);
+  trap.assertClean('scope editor');
   assert.deepEqual(
     other.map((s) => s.name),
     PAYLOADS.map((p) => p.text),
@@ -187,6 +203,7 @@ async function walkScopeEditor(page: Page, trap: XssTrap) {
     ...PAYLOADS.map((p) => p.text),
     ...PAYLOADS.map((p) => `${p.text}${nothing}`),
   ]);
+  trap.assertClean('scope filter');
   PAYLOADS.forEach(({ n, text }, i) => {
     const { value, labels } = results[i]!;
     // What the reader can type: a search field keeps no line breaks (HTML's value sanitization).
@@ -210,17 +227,12 @@ async function walkScopeEditor(page: Page, trap: XssTrap) {
   );
   await waitDeep(page, `${LIST} >>> particle-api-user-editor >>> .error`);
   const refused = await rawText(page, `${LIST} >>> particle-api-user-editor >>> .error`);
+  trap.assertClean('scope editor, save refused');
   assert.ok(
     refused.includes(`Unknown scope: ${JSON.stringify(PAYLOADS[0]!.text)}`),
     `scope editor, save refused: payload 1 is quoted as text: ${refused}`,
   );
-  await page.$eval(LIST, (el) =>
-    el
-      .shadowRoot!.querySelector('particle-api-user-editor')!
-      .shadowRoot!.querySelector<HTMLButtonElement>('.actions button:not([type=submit])')!
-      .click(),
-  );
-  await waitDeep(page, `${LIST} >>> particle-api-user-editor`, true);
+  await cancelEditor(page);
 }
 
 /** Creates one API user per payload (its friendly name), each in the product named by it. */
@@ -233,6 +245,7 @@ async function walkCreated(page: Page, trap: XssTrap, payloads: Payload[]) {
     page,
     payloads.map(({ n, text }) => ({ product: productOf(n), name: text })),
   );
+  trap.assertClean('created API user');
   payloads.forEach(({ n, text }, i) => {
     // The emulator refuses a friendly name over 255 characters; the refusal names no payload.
     if (text.trim().length > 255) {
@@ -255,7 +268,7 @@ describe('the XSS corpus through every string the widgets render', () => {
     { dataFile: writeCorpusData(PAYLOADS) },
   );
 
-  for (const mode of MODES) {
+  for (const [pass, mode] of MODES.entries()) {
     it(`names, usernames and unlisted scopes, in pickers, table, dialog, editor and results (${mode})`, async () => {
       assert.ok(PAYLOADS.length >= 60, `${PAYLOADS.length} payloads`);
       const { page, trap, done } = await openTrapped(stack, mode);
@@ -264,6 +277,18 @@ describe('the XSS corpus through every string the widgets render', () => {
       await walkPickersAndTable(page, trap, stack, share(mode));
       await walkScopeEditor(page, trap);
       await walkCreated(page, trap, share(mode));
+      await done();
+    });
+
+    it(`error descriptions from faults, in each widget's error sentence (${mode})`, async () => {
+      const { page, trap, done } = await openTrapped(stack, mode);
+      await walkErrorSentences(page, trap, stack, share(mode), pass * 3);
+      await done();
+    });
+
+    it(`people's usernames after a token login: sso, header, token form, logout (${mode})`, async () => {
+      const { page, trap, done } = await openTrapped(stack, mode);
+      await walkUsernames(page, trap, stack, loginShare(mode));
       await done();
     });
   }

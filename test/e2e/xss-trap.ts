@@ -22,6 +22,8 @@ export interface XssTrap {
   findings: string[];
   /** Names the state being walked; records made from now on carry it. */
   state(name: string): Promise<void>;
+  /** Fails, listing what was recorded, if anything was: call before checking a state's text. */
+  assertClean(state: string): void;
 }
 
 /** Tags the corpus's markup would make that no widget renders (the widgets' own are fine). */
@@ -145,6 +147,11 @@ export async function installXssTrap(
   );
   return {
     findings,
+    assertClean: (state) => {
+      if (findings.length) {
+        throw new Error(`XSS trap, by ${state}:\n${findings.slice(0, 20).join('\n')}`);
+      }
+    },
     state: async (name) => {
       await page.evaluate((n) => {
         (window as unknown as { __xssState: string }).__xssState = n;

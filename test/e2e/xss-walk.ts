@@ -6,10 +6,17 @@
 import type { Page } from 'puppeteer-core';
 import type { Payload } from '../fixtures/xss-corpus.js';
 import { CREATE, LIST } from './api-user-steps.js';
+import { waitDeep } from './widget-stack.js';
 
 /** The text of a `>>>` selector's element (no whitespace folding: the payloads have their own). */
 export function rawText(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (el) => el.textContent ?? '');
+}
+
+/** The text of a `>>>` selector's element, or '' while there is none. */
+export async function textAt(page: Page, selector: string): Promise<string> {
+  const handle = await page.$(selector);
+  return handle ? handle.evaluate((el) => el.textContent ?? '') : '';
 }
 
 /**
@@ -59,6 +66,17 @@ export function deleteDialogs(page: Page, payloads: Payload[]) {
     },
     payloads,
   );
+}
+
+/** Presses Cancel in the list's open scope editor and waits until it is gone. */
+export async function cancelEditor(page: Page): Promise<void> {
+  await page.$eval(LIST, (el) =>
+    el
+      .shadowRoot!.querySelector('particle-api-user-editor')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('.actions button:not([type=submit])')
+      ?.click(),
+  );
+  await waitDeep(page, `${LIST} >>> particle-api-user-editor`, true);
 }
 
 /** The open scope editor's picker, inside the list. */
