@@ -8,6 +8,7 @@
 import { join, relative, resolve } from 'node:path';
 import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
 import Handlebars from 'handlebars';
+import { loginPageHelper } from '../plugin/login-page.js';
 import { navTreeHelper } from '../plugin/navigation.js';
 import { normalizeOptions } from '../plugin/options.js';
 import { siteData } from '../plugin/site.js';
@@ -26,6 +27,7 @@ export default function plainConfig(eleventyConfig: PlainEleventyConfig): void {
   const hbs = Handlebars.create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('navTree', navTreeHelper());
+  hbs.registerHelper('loginPage', loginPageHelper());
   eleventyConfig.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: hbs });
   const lookup = resolve(eleventyConfig.directories.includes);
   for (const name of ['base.hbs', 'commonTwo.hbs']) {

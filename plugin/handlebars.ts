@@ -8,6 +8,7 @@ import handlebarsPlugin from '@11ty/eleventy-plugin-handlebars';
 import Handlebars from 'handlebars';
 import type { EleventyConfig } from './eleventy.js';
 import { registerLayouts } from './layouts.js';
+import { loginPageHelper } from './login-page.js';
 import { navTreeHelper } from './navigation.js';
 import type { ParticleDocsOptions } from './options.js';
 import { pluginLayoutsDir, pluginPartialsDir, withSiteDir } from './package-paths.js';
@@ -16,36 +17,6 @@ import { installPageCompiler } from './page-compile.js';
 import { loadPartials, type PartialInfo } from './partials.js';
 import { registerWidgetShortcodes } from './shortcodes.js';
 import { siteData } from './site.js';
-
-/** The part of an Eleventy collection item the navigation reads. */
-interface NavEntry {
-  url: string | false;
-  data: { title?: string };
-  /** The page's source after front matter (Eleventy 3). */
-  rawInput?: unknown;
-}
-
-const USES_SSO = /\{\{>\s*sso\b/;
-
-/**
- * Where the header's "Log in" goes without a hosted login: this page or the first with
- * `{{> sso}}`. The pages that have one are found once per build (one collection array per
- * build), not by scanning every page's source again for each page.
- */
-function loginPageHelper(): (pages: NavEntry[] | undefined, currentUrl: string) => string {
-  const ssoPages = new WeakMap<NavEntry[], string[]>();
-  return (pages = [], currentUrl) => {
-    let urls = ssoPages.get(pages);
-    if (!urls) {
-      urls = pages
-        .filter((p) => p.url && USES_SSO.test(String(p.rawInput ?? '')))
-        .map((p) => String(p.url))
-        .sort((a, b) => a.localeCompare(b));
-      ssoPages.set(pages, urls);
-    }
-    return urls.includes(currentUrl) ? currentUrl : (urls[0] ?? '');
-  };
-}
 
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -9,9 +9,15 @@
  *   JavaScript, then has V8 compile that. Here the static text is taken out of the tree
  *   first and handed to the template as `@particleText.N` data at render time, so the
  *   generated function stays a few lines long whatever the size of the page.
+ * - Without its text, a page is its "shape": the sequence of `{{title}}`, `{{> sso}}`
+ *   and blocks between the pieces of text. Docs pages share a few shapes, so one
+ *   compiled template serves every page of the same shape (a 1,000-page site of seed
+ *   pages compiles one), instead of running Handlebars' compiler for each page.
  *
  * The output is the same: the text goes out unescaped, exactly as Handlebars would
- * write it.
+ * write it. One difference nobody reads: a helper's `options.loc` (the line of the call,
+ * which Handlebars itself never uses when rendering) is that of the first page of the
+ * shape.
  */
 import type Handlebars from 'handlebars';
 
@@ -21,9 +27,15 @@ type Template = Handlebars.TemplateDelegate;
 
 const DATA_NAME = 'particleText';
 
-/** Replaces each ContentStatement in `program` (and its blocks) by `{{{@particleText.N}}}`. */
+/**
+ * Replaces each ContentStatement in `program` (and its blocks) by `{{{@particleText.N}}}`,
+ * and drops the comments: they compile to nothing (the parser has already applied their
+ * whitespace control), and a comment's text, such as a blurb marker's, would make every
+ * page a shape of its own.
+ */
 function hoistText(program: Program, texts: string[]): void {
-  program.body = program.body.map((node): Statement => {
+  program.body = program.body.flatMap((node): Statement[] => {
+    if (node.type === 'CommentStatement') return [];
     if (node.type === 'ContentStatement') {
       const index = String(texts.push((node as hbs.AST.ContentStatement).value) - 1);
       const path: hbs.AST.PathExpression = {
@@ -43,13 +55,19 @@ function hoistText(program: Program, texts: string[]): void {
         strip: { open: false, close: false },
         loc: node.loc,
       };
-      return mustache;
+      return [mustache];
     }
     const block = node as Partial<hbs.AST.BlockStatement>;
     if (block.program) hoistText(block.program, texts);
     if (block.inverse) hoistText(block.inverse, texts);
-    return node;
+    return [node];
   });
+}
+
+/** The tree without its source positions: equal for pages that compile to the same code. */
+function shapeKey(ast: Program, options: CompileOptions | undefined): string {
+  const tree = JSON.stringify(ast, (key, value) => (key === 'loc' ? undefined : value));
+  return `${JSON.stringify(options ?? {})}\n${tree}`;
 }
 
 export interface PageCompiler {
@@ -66,6 +84,9 @@ export interface PageCompiler {
  */
 export function installPageCompiler(hbsInstance: typeof Handlebars): PageCompiler {
   const trees = new Map<string, Program>();
+  // Kept across builds: a shape's code depends on nothing but the shape (partials and
+  // helpers are looked up by name when the page renders).
+  const shapes = new Map<string, Template>();
   const compile = hbsInstance.compile.bind(hbsInstance);
   hbsInstance.compile = ((input: unknown, options?: CompileOptions): Template => {
     const ast = typeof input === 'string' ? trees.get(input) : undefined;
@@ -73,9 +94,15 @@ export function installPageCompiler(hbsInstance: typeof Handlebars): PageCompile
     trees.delete(input as string);
     const texts: string[] = [];
     hoistText(ast, texts);
-    const template = compile(ast, options);
+    const key = shapeKey(ast, options);
+    let template = shapes.get(key);
+    if (!template) {
+      template = compile(ast, options);
+      shapes.set(key, template);
+    }
+    const shared = template;
     return (context, runtimeOptions = {}) =>
-      template(context, {
+      shared(context, {
         ...runtimeOptions,
         data: { ...runtimeOptions.data, [DATA_NAME]: texts },
       });
