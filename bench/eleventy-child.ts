@@ -5,7 +5,8 @@
  *
  * With `--watch` it builds, then watches incrementally (like `npm start`) and sends an IPC
  * message after each build, `{ pages }` (the pages that build wrote), `{ watching: true }`
- * once the watcher is ready for edits, and `{ warning }` for each warning.
+ * once the watcher is ready for edits, `{ warning }` for each warning and `{ error }` for
+ * each error (a rebuild that fails).
  */
 import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
@@ -38,7 +39,10 @@ eleventy.logger.overrideLogger({
   log() {},
   info() {},
   warn: (warning: string) => process.send?.({ warning }),
-  error: console.error,
+  error(error: string) {
+    console.error(error);
+    process.send?.({ error });
+  },
 });
 
 if (watching) {

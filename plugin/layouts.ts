@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { BuildError } from './build-error.js';
 import type { EleventyConfig } from './eleventy.js';
-import { readMarkdownFiles } from './source-files.js';
+import { type SourceFile, siteMarkdownFiles } from './source-files.js';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
 const LAYOUT_LINE = /^layout:[ \t]*(["']?)([^"'#\s]+)\1[ \t]*(?:#.*)?$/m;
@@ -60,9 +60,14 @@ export function registerLayouts(eleventyConfig: EleventyConfig, layoutDirs: stri
   for (const [name, file] of files) eleventyConfig.addLayoutAlias(name, relative(lookupDir, file));
   const names = [...files.keys()].sort();
 
+  const markdownFiles = siteMarkdownFiles(eleventyConfig);
+  // A file unchanged since the last build is the same SourceFile: its layout line is kept.
+  const layoutOf = new WeakMap<SourceFile, ReturnType<typeof frontMatterLayout>>();
   eleventyConfig.on('eleventy.before', ({ directories }) => {
-    for (const { file, source } of readMarkdownFiles(directories.input)) {
-      const found = frontMatterLayout(source);
+    for (const read of markdownFiles(directories.input)) {
+      if (!layoutOf.has(read)) layoutOf.set(read, frontMatterLayout(read.source));
+      const found = layoutOf.get(read);
+      const { file } = read;
       if (!found || found.layout in eleventyConfig.layoutAliases) continue;
       if (inEleventyLayouts(found.layout, lookupDir)) continue;
       throw new BuildError(

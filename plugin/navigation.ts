@@ -40,10 +40,13 @@ function folderLabel(segment: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** One collator for every comparison: `localeCompare` with options builds one per call. */
+const compareLabels = new Intl.Collator('en', { numeric: true }).compare;
+
 function byOrderThenLabel(a: NavNode, b: NavNode): number {
   if (a.path === '/') return -1;
   if (b.path === '/') return 1;
-  return a.order - b.order || a.label.localeCompare(b.label, 'en', { numeric: true });
+  return a.order - b.order || compareLabels(a.label, b.label);
 }
 
 /** Segments of a page URL's folder path: `/a/b/c/` → ['a', 'b', 'c']; `/a/b.html` → ['a', 'b.html']. */

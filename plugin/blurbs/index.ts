@@ -4,11 +4,12 @@
  * content folder; `npm run blurbs -- sync` is the explicit way to propagate edits.
  */
 import type { EleventyConfig } from '../eleventy.js';
-import { readMarkdownFiles } from '../source-files.js';
+import { siteMarkdownFiles } from '../source-files.js';
 import { checkBlurbs } from './check.js';
 
 export function registerBlurbs(eleventyConfig: EleventyConfig): void {
+  const markdownFiles = siteMarkdownFiles(eleventyConfig);
   eleventyConfig.on('eleventy.before', ({ directories }) => {
-    checkBlurbs(readMarkdownFiles(directories.input));
+    checkBlurbs(markdownFiles(directories.input));
   });
 }

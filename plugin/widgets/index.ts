@@ -62,32 +62,40 @@ export function registerWidgetBundle(
   });
 
   if (sourcesDir) eleventyConfig.addWatchTarget(sourcesDir);
-  eleventyConfig.on('eleventy.before', async () => {
-    let manifest: WidgetManifest;
+  // esbuild bundles in its own process while Eleventy reads and renders the pages: the
+  // bundle is started here, not awaited, and the pages' transform waits for it (a page's
+  // head names the hashed chunk files). A failed bundle fails that transform, so the build.
+  let ready: Promise<void> = Promise.resolve();
+  eleventyConfig.on('eleventy.before', () => {
     const sourcesChanged =
       changedFiles === undefined ||
       changedFiles.some((f) => f === absoluteSources || f.startsWith(absoluteSources + sep));
     changedFiles = undefined;
-    if (sourcesDir) {
+    const manifest = async (): Promise<WidgetManifest> => {
+      if (!sourcesDir) return prebuiltManifest();
       if (!bundle || sourcesChanged) {
+        bundle = undefined;
+        writtenTo = undefined;
         // Loaded only here: a site using the prebuilt bundle needs no esbuild.
         const { buildWidgetBundle } = await import('./bundle.js');
         bundle = await buildWidgetBundle(findWidgetEntries(sourcesDir));
-        writtenTo = undefined;
       }
-      manifest = bundle.manifest;
-    } else {
-      manifest = await prebuiltManifest();
-    }
-    available = new Set(manifest.tags);
-    headTags = widgetHeadTags(manifest, eleventyConfig.pathPrefix);
+      return bundle.manifest;
+    };
+    ready = manifest().then((found) => {
+      available = new Set(found.tags);
+      headTags = widgetHeadTags(found, eleventyConfig.pathPrefix);
+    });
+    ready.catch(() => {}); // awaited (and reported) by the transform and eleventy.after
   });
   eleventyConfig.on('eleventy.after', async ({ directories, outputMode }) => {
+    await ready;
     if (outputMode !== 'fs') return; // JSON output (tests, tools) writes no files
     const outDir = widgetsOutDir(directories.output);
     if (sourcesDir) {
       if (!bundle) return;
-      if (writtenTo === outDir) return; // unchanged since this build's output has it
+      // Unchanged since this build's output has it (under watch: no widget source changed).
+      if (writtenTo === outDir) return;
       const { writeWidgetBundle } = await import('./bundle.js');
       await writeWidgetBundle(bundle, outDir);
       writtenTo = outDir;
@@ -106,9 +114,10 @@ export function registerWidgetBundle(
     }
   });
 
-  eleventyConfig.addTransform('particle-docs-widget-scripts', function (content) {
+  eleventyConfig.addTransform('particle-docs-widget-scripts', async function (content) {
     const outputPath = this.page.outputPath;
     if (typeof outputPath !== 'string' || !outputPath.endsWith('.html')) return content;
+    await ready;
     const tags = usedWidgetTags(content);
     if (tags.some((tag) => available.has(tag)) && !content.includes('</head>')) {
       warn(

@@ -11,7 +11,7 @@ import { after, before, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { repoRoot } from './helpers/build.js';
 
-type Message = { pages?: number; watching?: boolean; warning?: string };
+type Message = { pages?: number; watching?: boolean; warning?: string; error?: string };
 
 let site: string;
 let eleventy: ChildProcess;
@@ -118,4 +118,64 @@ it('bundles the widgets again when a widget source changes', async () => {
     assert.ok(Date.now() < until, `never bundled again:\n${await widgetFiles()}`);
     await delay(100);
   }
+});
+
+/** Resolves with the first error the watching Eleventy logs that matches `pattern`. */
+function errorMatching(pattern: RegExp): Promise<string> {
+  return new Promise((done) => {
+    const listener = ({ error }: Message) => {
+      if (error === undefined || !pattern.test(error)) return;
+      eleventy.off('message', listener);
+      done(error);
+    };
+    eleventy.on('message', listener);
+  });
+}
+
+/** Resolves once the page `name` as written has `text`; fails after 30 s. */
+async function written(name: string, text: string): Promise<void> {
+  const until = Date.now() + 30_000;
+  const read = () => readFile(output(`${name}/index.html`), 'utf8').catch(() => '');
+  while (!(await read()).includes(text)) {
+    assert.ok(Date.now() < until, `${name}/index.html never had ${JSON.stringify(text)}`);
+    await delay(100);
+  }
+}
+
+// The checks before a rebuild read only the files the watcher reports as changed: a page
+// added or edited under watch must still be checked.
+const blurb = (text: string) =>
+  `{{!-- BEGIN shared-blurb 1ef79152-ac34-11ec-b909-0242ac120002 --}}\n${text}\n{{!-- END shared-blurb --}}`;
+
+it('stops a rebuild when the blurb of an edited page no longer matches its other copy', {
+  timeout: 60_000,
+}, async () => {
+  await writeFile(join(site, 'content/a.md'), page('a', blurb('Limit: 100 requests.')));
+  await writeFile(join(site, 'content/b.md'), page('b', blurb('Limit: 100 requests.')));
+  // The watcher may take the two writes as one rebuild or two: both copies agree.
+  for (const name of ['a', 'b']) await written(name, 'Limit: 100 requests.');
+  const failed = errorMatching(/Shared blurb 1ef79152-/);
+  await writeFile(join(site, 'content/b.md'), page('b', blurb('Limit: 200 requests.')));
+  assert.match(await failed, /a\.md[\s\S]*b\.md/);
+  const fixed = next('pages');
+  await writeFile(join(site, 'content/b.md'), page('b', blurb('Limit: 100 requests.')));
+  assert.ok((await fixed)! >= 1);
+});
+
+it('stops a rebuild when a page added under watch names an unknown layout', {
+  timeout: 60_000,
+}, async () => {
+  const failed = errorMatching(/Unknown layout "missing\.hbs"/);
+  await writeFile(
+    join(site, 'content/added.md'),
+    '---\ntitle: Added\nlayout: missing.hbs\n---\nNew page.\n',
+  );
+  assert.match(await failed, /added\.md:3/);
+  const fixed = next('pages');
+  await writeFile(
+    join(site, 'content/added.md'),
+    '---\ntitle: Added\nlayout: commonTwo.hbs\n---\nNew page.\n',
+  );
+  assert.ok((await fixed)! >= 1);
+  assert.match(await readFile(output('added/index.html'), 'utf8'), /New page\./);
 });
