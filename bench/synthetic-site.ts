@@ -69,9 +69,9 @@ async function write(path: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 
-/** Markdown input file of page `index` under a site's folder. */
-export function pageFile(siteDir: string, index: number, count: number): string {
-  return join(siteDir, 'content', `${syntheticUrl(index, count).slice(0, -1)}.md`);
+/** Input file of page `index` under a site's folder: Markdown (ours) or `html` (plain). */
+export function pageFile(siteDir: string, index: number, count: number, ext = 'md'): string {
+  return join(siteDir, 'content', `${syntheticUrl(index, count).slice(0, -1)}.${ext}`);
 }
 
 /** A small page (a heading, a paragraph, one widget) where only the page size matters. */
@@ -123,6 +123,6 @@ export async function writePlainSite(
     const article = ARTICLE.exec(html)?.[1];
     if (article === undefined) throw new Error(`No <article> in the built ${url}`);
     const [frontMatter] = FRONT_MATTER.exec(pageSource(seed, i, count))!;
-    await write(join(siteDir, 'content', `${url.slice(0, -1)}.html`), `${frontMatter}${article}\n`);
+    await write(pageFile(siteDir, i, count, 'html'), `${frontMatter}${article}\n`);
   }
 }
