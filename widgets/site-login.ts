@@ -7,13 +7,11 @@
  * (`api-helper/site-session.ts`), and follows it in this tab (the store's event) and in
  * others (BroadcastChannel, storage events, cookie changes).
  */
+import { clearLoginCookie, hostedUrl, readLoginCookie } from './api-helper/hosted-cookie.js';
 import {
   announceSession,
-  clearLoginCookie,
   fingerprint,
   hostedLogin,
-  hostedUrl,
-  readLoginCookie,
   SESSION_CHANNEL,
   SESSION_EVENT,
   type SessionChange,

@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
 import {
   clearLoginCookie,
-  hostedLogin,
   hostedUrl,
   readLoginCookie,
-  sharesCookies,
-} from '../../widgets/api-helper/site-session.js';
+} from '../../widgets/api-helper/hosted-cookie.js';
+import { hostedLogin, sharesCookies } from '../../widgets/api-helper/site-session.js';
 import { dropCookie, writeCookie } from '../helpers/cookies.js';
 
 const NAME = 'test_site_session';

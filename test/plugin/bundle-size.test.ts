@@ -7,11 +7,10 @@ import { before, describe, it } from 'node:test';
 import { bundleWeight, moduleGraph, type PageWeight, pageWeight } from '../../bench/page-weight.js';
 import { type BuiltSite, build, repoRoot } from './helpers/build.js';
 
-// Issue 11 asks for 20 KB. The one-entry bundle met it (20,353 B) until hosted single sign-on
-// (issue 9) put its status sentences, link styles and cookie check into <particle-sso>'s first
-// view: 21,632 B today. Moving those behind the hosted-login import() is the open step; until
-// then the budget holds today's size so it cannot grow unnoticed.
-const FIRST_LOAD_GZIP = 21.5 * 1024;
+// Issue 11's target. What only a logged-in reader (the API-user forms, the list), a hosted
+// login (its cookie and links) or an account with MFA (the code step) needs is in chunks
+// loaded on demand, ahead of need where the widget can tell.
+const FIRST_LOAD_GZIP = 20 * 1024;
 const FIRST_LOAD_REQUESTS = 3;
 // Issue 11 asks for 32 KB; every view together is 39,718 B: the lazy chunks' own overhead on
 // top of the code as one file, issue 10's accessibility (skip link, Escape, live-region

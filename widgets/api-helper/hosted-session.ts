@@ -15,15 +15,13 @@
 import { getUser } from './auth.js';
 import type { ApiClient } from './client.js';
 import { type ApiError, toApiError } from './errors.js';
+import { clearLoginCookie, hostedUrl, readLoginCookie } from './hosted-cookie.js';
 import type { Session } from './session-store.js';
 import {
   announceSession,
-  clearLoginCookie,
   fingerprint,
   type HostedLogin,
   hostedLogin,
-  hostedUrl,
-  readLoginCookie,
   staleKey,
 } from './site-session.js';
 

@@ -5,8 +5,8 @@
  *
  * - the session storage key and the cross-tab channel of the session store;
  * - the hosted login (Particle's single sign-on): its origin and cookie name from
- *   the page's `<meta>`s, the cookie `{"authenticated":{"username","access_token"}}`
- *   read and cleared, and its `/login`, `/logout`, `/account-info` addresses.
+ *   the page's `<meta>`s (its cookie and addresses are in `hosted-cookie.ts`, which only
+ *   a page with a hosted login loads).
  *
  * Nothing here imports anything: the header script must stay far below 2 KB.
  */
@@ -92,43 +92,4 @@ export function hostedLogin(doc: Document = document): HostedLogin | null {
     return null;
   }
   return { url, cookie: meta(LOGIN_COOKIE_META, doc) || DEFAULT_LOGIN_COOKIE };
-}
-
-/** `<login>/<path>?redirect=<page>`: where the hosted login sends the reader back to. */
-export function hostedUrl(
-  login: HostedLogin,
-  path: 'login' | 'logout' | 'account-info',
-  page: string = location.href,
-): string {
-  return `${login.url}/${path}?redirect=${encodeURIComponent(page)}`;
-}
-
-/** The login in the hosted cookie, or null when there is none or it is not the expected JSON. */
-export function readLoginCookie(name: string): { username: string; token: string } | null {
-  for (const pair of document.cookie.split(';')) {
-    const eq = pair.indexOf('=');
-    if (pair.slice(0, eq).trim() !== name) continue;
-    try {
-      const auth = JSON.parse(decodeURIComponent(pair.slice(eq + 1).trim())).authenticated;
-      if (typeof auth?.access_token === 'string' && auth.access_token)
-        return { username: String(auth.username ?? ''), token: auth.access_token };
-    } catch {
-      // Not ours to understand: treated as no login.
-    }
-  }
-  return null;
-}
-
-/**
- * Deletes the hosted cookie, as Particle's `loginAgain()` does before sending the reader to
- * log in again: the login page would otherwise trust the stale cookie. The cookie may have
- * been set for this host or a parent domain (`.particle.io`); each is tried.
- */
-export function clearLoginCookie(name: string): void {
-  const labels = location.hostname.split('.');
-  const domains = [''];
-  for (let i = labels.length - 2; i >= 0 && !/^[\d.]+$/.test(location.hostname); i--)
-    domains.push(`; domain=.${labels.slice(i).join('.')}`);
-  // biome-ignore lint/suspicious/noDocumentCookie: Cookie Store API is async and missing in older Safari and Firefox.
-  for (const domain of domains) document.cookie = `${name}=; path=/; max-age=0${domain}`;
 }

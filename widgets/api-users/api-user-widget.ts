@@ -9,7 +9,6 @@ import { firstUpdateInOwnTask } from '../components/own-task.js';
 import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
 import type { ParticleCopyEvent } from '../events.js';
-import { errorSentence } from './error-sentence.js';
 import type { ParticleTargetPicker } from './target-picker.js';
 import { loggedInViews } from './views.js';
 
@@ -25,7 +24,7 @@ export interface Status {
  * attributes, the session (a login prompt when there is none, a clean slate when the
  * reader changes), the target picker, and the one live region that says busy, done and
  * error sentences and takes the focus on an error. What the logged-in views (in their
- * own chunk, see `views.ts`) use of it is public.
+ * own chunk, see `views.ts`, with `logged-in-parts.ts`) use of it is public.
  */
 export abstract class ApiUserWidget extends LitElement {
   /** The API origin (`https://api.particle.io`, or the emulator's URL). */
@@ -113,12 +112,6 @@ export abstract class ApiUserWidget extends LitElement {
     this.status = { text: '' };
   }
 
-  /** Says why a call failed, naming `label` on a 403, and moves the focus to the sentence. */
-  async failed(error: unknown, label = 'that product or organization'): Promise<void> {
-    this.status = { text: errorSentence(error, label), tone: 'error' };
-    await this.focusStatus();
-  }
-
   async focusStatus(): Promise<void> {
     await this.updateComplete;
     this.statusElement?.focus();
@@ -135,23 +128,6 @@ export abstract class ApiUserWidget extends LitElement {
         ?expired=${this.session.store.endedBecause === 'expired'}
       ></particle-login-prompt>
       ${this.statusLine()}`;
-  }
-
-  targetPicker(sessionOrg: string | undefined, busy: boolean) {
-    return html`<particle-target-picker
-      exportparts="kind, select"
-      .api=${this.session.api}
-      .product=${this.product}
-      .org=${this.org}
-      .sessionOrg=${sessionOrg}
-      ?disabled=${busy}
-      @change=${(e: Event) => {
-        this.target = (e.target as ParticleTargetPicker).value;
-      }}
-      @load-error=${(e: CustomEvent<string>) => {
-        this.status = { text: e.detail, tone: 'error' };
-      }}
-    ></particle-target-picker>`;
   }
 
   /** The widget's only live region (tabindex -1: errors move the focus here). */

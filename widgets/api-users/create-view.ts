@@ -12,6 +12,7 @@ import type { ApiUserCredentials, Target } from '../api-helper/types.js';
 import { RequestController } from '../components/request-controller.js';
 import { ParticleApiUserCreatedEvent } from '../events.js';
 import type { ApiUserWidget } from './api-user-widget.js';
+import { sayFailure, targetPicker } from './logged-in-parts.js';
 import type { ParticleApiUserToken } from './new-token.js';
 import { scopePicker } from './views.js';
 
@@ -74,7 +75,7 @@ export class ApiUserCreateView implements ReactiveController {
     );
     if (credentials) await this.#created(input, credentials);
     else if (this.#create.error)
-      await this.#host.failed(this.#create.error, this.#host.picker?.label);
+      await sayFailure(this.#host, this.#create.error, this.#host.picker?.label);
   }
 
   async #created(input: CreateInput, credentials: ApiUserCredentials): Promise<void> {
@@ -96,7 +97,7 @@ export class ApiUserCreateView implements ReactiveController {
     const busy = this.#create.busy;
     return html`
       <form part="form" class="box" aria-busy=${busy} @submit=${this.#submit} novalidate>
-        ${host.targetPicker(session.org?.id, busy)}
+        ${targetPicker(host, session.org?.id, busy)}
         <div class="row">
           <label for="friendly-name">Friendly name</label>
           <input

@@ -14,6 +14,7 @@ import type { ParticleApiUserEditor } from './api-user-editor.js';
 import type { ParticleApiUserTable } from './api-user-table.js';
 import type { ApiUserWidget } from './api-user-widget.js';
 import type { ParticleConfirmDialog } from './confirm-dialog.js';
+import { sayFailure, targetPicker } from './logged-in-parts.js';
 import { covers, sameTarget } from './targets.js';
 
 interface Listing {
@@ -56,7 +57,7 @@ export class ApiUserListView implements ReactiveController {
           summary: true,
         };
       },
-      onError: (error) => this.#host.failed(error, this.#request.label),
+      onError: (error) => sayFailure(this.#host, error, this.#request.label),
     });
     this.#delete = new Task(host, {
       autoRun: false,
@@ -77,7 +78,7 @@ export class ApiUserListView implements ReactiveController {
         this.#host.dispatchEvent(new ParticleApiUsersChangedEvent(target));
         await this.#host.focusStatus();
       },
-      onError: (error) => this.#host.failed(error, this.listing?.label),
+      onError: (error) => sayFailure(this.#host, error, this.listing?.label),
     });
   }
 
@@ -187,7 +188,7 @@ export class ApiUserListView implements ReactiveController {
     const listed = sameTarget(this.listing?.target, host.target);
     return html`<div class="stack">
       <form part="form" class="box" aria-busy=${busy} @submit=${(e: SubmitEvent) => this.submit(e)}>
-        ${host.targetPicker(session.org?.id, busy)}
+        ${targetPicker(host, session.org?.id, busy)}
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${busy || !host.target}>
             ${listed ? 'Refresh' : 'List API users'}
