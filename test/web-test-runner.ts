@@ -14,6 +14,7 @@ import {
   type TestSuiteResult,
 } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { axTreePlugin } from './helpers/ax-tree-plugin.js';
 import { chromiumArgs, chromiumPath } from './helpers/chromium.js';
 import { emulatorPlugin } from './helpers/emulator-plugin.js';
@@ -55,6 +56,8 @@ await startTestRunner({
       esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
       emulatorPlugin(),
       axTreePlugin(),
+      // Chromium's whole tree, static text included, for axText() in test/helpers/ax-tree.ts.
+      a11ySnapshotPlugin(),
     ],
     browsers: [
       chromeLauncher({

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiError } from './api-helper/errors.js';
 import type { TokenGrant } from './api-helper/types.js';
-import { copyMessage } from './components/copy.js';
+import { copyStatus } from './components/copy.js';
 import { ClockController, describeExpiry } from './components/expiry.js';
 import { lazily } from './components/lazy.js';
 import { firstUpdateInOwnTask } from './components/own-task.js';
@@ -101,6 +101,7 @@ export class ParticleCreateToken extends LitElement {
     const reader = this.#session.value?.username;
     if (this.#reader !== undefined && reader !== this.#reader) {
       this.created = null;
+      this.#flow.exchanges.clear(); // the pane shows the token when revealed
       if (this.message?.tone === 'success') this.message = null;
     }
     this.#reader = reader;
@@ -151,6 +152,7 @@ export class ParticleCreateToken extends LitElement {
           ? this.created.view(this.created.grant, this.created.username, this.#session.api.baseUrl)
           : nothing
       }
+      ${this.#flow.exchanges.pane()}
     </div>`;
   }
 
@@ -203,7 +205,7 @@ export class ParticleCreateToken extends LitElement {
   }
 
   #onCopy(event: ParticleCopyEvent) {
-    this.message = { tone: event.ok ? 'success' : 'error', text: copyMessage(event) };
+    this.message = copyStatus(event);
   }
 
   #el(selector: string): HTMLElement | null {

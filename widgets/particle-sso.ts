@@ -4,6 +4,7 @@ import { logout, startSession } from './api-helper/auth.js';
 import type { HostedStatus } from './api-helper/hosted-session.js';
 import type { Session } from './api-helper/session-store.js';
 import type { TokenGrant } from './api-helper/types.js';
+import { copyStatus } from './components/copy.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
 import { lazily, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
@@ -11,7 +12,12 @@ import { firstUpdateInOwnTask } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
-import { ParticleLoginEvent, ParticleLogoutEvent, type ParticleOrgsLoadEvent } from './events.js';
+import {
+  type ParticleCopyEvent,
+  ParticleLoginEvent,
+  ParticleLogoutEvent,
+  type ParticleOrgsLoadEvent,
+} from './events.js';
 import type { ElementProps } from './jsx.js';
 import styles from './particle-sso.styles.js';
 import base from './styles/base.styles.js';
@@ -145,6 +151,7 @@ export class ParticleSso extends LitElement {
     // A session that ended without our logout: expiry, a 401, or another tab.
     if (this.#previous && !session && !this.#loggingOut) {
       this.#lastUsername = this.#previous.username;
+      this.#flow.exchanges.clear(); // the login's calls (its token) end with its session
       // Log out (or the org picker) is about to vanish: keep a reader who was in the box in the
       // widget, on Email; leave focus alone when it is elsewhere on the page.
       if (this.contains(document.activeElement))
@@ -191,7 +198,8 @@ export class ParticleSso extends LitElement {
   override render() {
     const session = this.#session.value;
     return html`${session ? this.#loggedIn(session) : this.#loggedOut()}
-    ${statusLine(`${this.#id}-status`, this.message)}`;
+    ${statusLine(`${this.#id}-status`, this.message)}
+    ${this.#flow.exchanges.pane(this.#onCopy)}`;
   }
 
   #loggedIn(session: Session) {
@@ -320,7 +328,7 @@ export class ParticleSso extends LitElement {
   async #useToken(token: string, persistence: Session['persistence']) {
     this.message = { tone: 'busy', text: 'Checking the access token…' };
     const api = this.#session.api;
-    const checked = await this.#flow.run((signal) => checkAccessToken(api, token, signal));
+    const checked = await this.#flow.run((call) => checkAccessToken(api, token, call));
     const error = this.#flow.error;
     if (checked) return this.#start(checked.grant, checked.username, persistence);
     if (!error) {
@@ -352,7 +360,7 @@ export class ParticleSso extends LitElement {
     const username = this.#session.value?.username ?? '';
     this.message = { tone: 'busy', text: 'Logging out…' };
     this.#loggingOut = true;
-    const result = await this.#flow.run((signal) => logout(this.#session.api, { signal }));
+    const result = await this.#flow.run((call) => logout(this.#session.api, call));
     this.#loggingOut = false;
     this.#previous = null;
     if (!result) return;
@@ -367,6 +375,11 @@ export class ParticleSso extends LitElement {
     await this.updateComplete;
     this.#el('email')?.focus();
   }
+
+  /** The pane's Copy buttons are said in this widget's live region. */
+  #onCopy = (event: ParticleCopyEvent) => {
+    this.message = copyStatus(event);
+  };
 
   /** The hosted login, once it and its view have loaded; null while they load, or without one. */
   get #hosted() {

@@ -10,7 +10,7 @@
  * when two nodes of one role share a name inside one named container (two "Log in"
  * buttons a reader cannot tell apart).
  */
-import { executeServerCommand } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand } from '@web/test-runner-commands';
 import { axProblems } from './ax-problems.js';
 import type { AxControl } from './ax-tree-plugin.js';
 
@@ -43,4 +43,25 @@ export function names(controls: readonly AxControl[], role: string, container?: 
   return controls
     .filter((c) => c.role === role && (container === undefined || c.container.includes(container)))
     .map((c) => c.name);
+}
+
+interface AxSnapshotNode {
+  name?: string;
+  value?: string | number;
+  children?: AxSnapshotNode[];
+}
+
+/**
+ * Every name and value in the page's accessibility tree (static text included), one a
+ * line: all that a screen reader can announce, e.g. to check that a secret is not in it.
+ */
+export async function axText(): Promise<string> {
+  const lines: string[] = [];
+  const walk = (node: AxSnapshotNode) => {
+    if (node.name) lines.push(node.name);
+    if (node.value !== undefined && node.value !== '') lines.push(String(node.value));
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk((await a11ySnapshot({})) as unknown as AxSnapshotNode);
+  return lines.join('\n');
 }

@@ -14,9 +14,11 @@ const FIRST_LOAD_GZIP = 20 * 1024;
 const FIRST_LOAD_REQUESTS = 3;
 // Issue 11 asks for 32 KB; every view together is 39,718 B: the lazy chunks' own overhead on
 // top of the code as one file, issue 10's accessibility (skip link, Escape, live-region
-// sentences, region names) and issue 9's hosted login and header state. Held here so it cannot
-// grow unnoticed; the 32 KB target is not met.
-const ALL_VIEWS_GZIP = 39.5 * 1024;
+// sentences, region names) and issue 9's hosted login and header state. Issue 9's "Request and
+// response" pane adds 6.4 KB in two chunks that load only after a call (the pane, 0.75 KB) and
+// on its first open (the view with jsonc-parser's scanner and the redaction, 5.1 KB). Held here
+// so it cannot grow unnoticed; the 32 KB target is not met.
+const ALL_VIEWS_GZIP = (39.5 + 6.4) * 1024;
 
 describe('widget JavaScript budgets', () => {
   let site: BuiltSite;

@@ -122,18 +122,31 @@ export class ApiClient {
     );
     const caller = options.signal;
     const signal = caller ? anySignal(caller, timeout.signal) : timeout.signal;
-    let response: Response;
-    let text: string;
+    const started = performance.now();
+    let response: Response | undefined;
+    let text: string | undefined;
+    let failure: ApiError | undefined;
     try {
       if (caller?.aborted) throw caller.reason;
       response = await this.fetch(url, { ...init, signal });
       text = await response.text();
     } catch (cause) {
-      if (caller?.aborted) throw new ApiError({ kind: 'aborted', cause });
-      if (timeout.signal.aborted) throw new ApiError({ kind: 'timeout', cause });
-      throw new ApiError({ kind: 'network', cause });
+      const kind = caller?.aborted ? 'aborted' : timeout.signal.aborted ? 'timeout' : 'network';
+      failure = new ApiError({ kind, cause });
+      throw failure;
     } finally {
       clearTimeout(timer);
+      // Before the call resolves or rejects, so a refused call is in the pane too. Kept
+      // small on purpose: every page's first load carries it; exchange.ts reads it.
+      options.onExchange?.({
+        request: req,
+        url,
+        init,
+        response,
+        text,
+        failure: failure?.message,
+        durationMs: performance.now() - started,
+      });
     }
     const body = parseJson(text, response.status);
     if (!response.ok) {

@@ -3,6 +3,7 @@ export * from './api-users.js';
 export * from './auth.js';
 export * from './client.js';
 export * from './errors.js';
+export * from './exchange.js';
 export * from './products.js';
 export * from './scopes.js';
 export * from './session-store.js';

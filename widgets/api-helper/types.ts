@@ -31,6 +31,32 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the client's timeout for this call (kind `timeout`). */
   timeoutMs?: number;
+  /**
+   * Called once the call is over (answered, failed or aborted) with what went over
+   * the wire, for the element's "Request and response" pane. It holds the secrets
+   * as sent: show it through `exchange.ts`, which redacts them, and never log it.
+   */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+/** One request and its response, as the browser sent and received them. */
+export interface Exchange {
+  /** The call as described by the resource module (for "Copy as curl"). */
+  request: ApiRequest;
+  url: string;
+  /** What was passed to `fetch`: method, headers (`Authorization` included) and body as sent. */
+  init: RequestInit;
+  /**
+   * The answer (its body already read into `text`); its `headers` are those the page may
+   * read (CORS-safelisted and exposed). Undefined when no answer came (see `failure`).
+   */
+  response?: Response;
+  /** The response body as received. */
+  text?: string;
+  /** Why no response came (offline, CORS, timeout, aborted), as a sentence. */
+  failure?: string;
+  /** From sending to the end of the body, in milliseconds. */
+  durationMs: number;
 }
 
 /** A new access token from `POST /oauth/token`. */

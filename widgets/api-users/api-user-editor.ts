@@ -6,6 +6,7 @@ import { memberName, updateApiUser, updateApiUserRequest } from '../api-helper/a
 import type { ApiClient } from '../api-helper/client.js';
 import { toCurl } from '../api-helper/snippets.js';
 import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
+import { ExchangeRecorder } from '../components/exchange-recorder.js';
 import { ParticleApiUsersChangedEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
@@ -58,13 +59,20 @@ export class ParticleApiUserEditor extends LitElement {
   @query('particle-api-user-token') private tokenView?: ParticleApiUserToken;
   @query('particle-scope-picker') private picker?: ParticleScopePicker;
 
+  readonly #calls = new ExchangeRecorder(this);
   readonly #save = new Task(this, {
     autoRun: false,
     task: async (
       [api, target, username, scopes]: [ApiClient, Target, string, string[]],
       { signal },
     ) => ({
-      credentials: await updateApiUser(api, target, username, { scopes }, { signal }),
+      credentials: await updateApiUser(
+        api,
+        target,
+        username,
+        { scopes },
+        { signal, onExchange: this.#calls.start() },
+      ),
       command: toCurl(api.baseUrl, updateApiUserRequest(target, username, { scopes })),
       target,
     }),
@@ -141,6 +149,7 @@ export class ParticleApiUserEditor extends LitElement {
           .command=${this.result.command}
         ></particle-api-user-token>
         <div class="actions"><button type="button" @click=${this.close}>Done</button></div>
+        ${this.#calls.pane()}
       </div>`;
     }
     const busy = this.#save.status === TaskStatus.PENDING;
@@ -163,6 +172,7 @@ export class ParticleApiUserEditor extends LitElement {
         ${busy ? html`<span class="busy-hint">Saving…</span>` : nothing}
       </div>
       ${this.error ? html`<p class="error" tabindex="-1">${this.error}</p>` : nothing}
+      ${this.#calls.pane()}
     </form>`;
   }
 }

@@ -3,7 +3,7 @@ import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Session } from '../api-helper/session-store.js';
 import type { Target } from '../api-helper/types.js';
-import { copyMessage } from '../components/copy.js';
+import { copyStatus } from '../components/copy.js';
 import { type Loader, ViewLoader } from '../components/lazy.js';
 import { firstUpdateInOwnTask } from '../components/own-task.js';
 import { statusLine } from '../components/status.js';
@@ -118,7 +118,7 @@ export abstract class ApiUserWidget extends LitElement {
   }
 
   readonly announceCopy = (event: ParticleCopyEvent): void => {
-    this.status = { text: copyMessage(event), tone: event.ok ? 'success' : 'error' };
+    this.status = copyStatus(event);
   };
 
   /** Logged out: the prompt, and the live region, silent but there before anything is said. */

@@ -42,6 +42,7 @@ export class ApiUserCreateView implements ReactiveController {
   /** A new login (or a logout) must not show the previous reader's token. */
   forgetReader(): void {
     this.#result = undefined;
+    this.#create.exchanges.clear(); // the pane shows the new API user's token when revealed
   }
 
   get #valid(): boolean {
@@ -70,8 +71,8 @@ export class ApiUserCreateView implements ReactiveController {
 
   async #send(input: CreateInput): Promise<void> {
     const api = this.#host.session.api;
-    const credentials = await this.#create.run((signal) =>
-      createApiUser(api, input.target, input, { signal }),
+    const credentials = await this.#create.run((call) =>
+      createApiUser(api, input.target, input, call),
     );
     if (credentials) await this.#created(input, credentials);
     else if (this.#create.error)
@@ -142,6 +143,7 @@ export class ApiUserCreateView implements ReactiveController {
           ></particle-api-user-token>`
           : nothing
       }
+      ${this.#create.exchanges.pane(host.announceCopy)}
     `;
   }
 

@@ -9,6 +9,7 @@ import { html, nothing, type ReactiveController } from 'lit';
 import { deleteApiUser, listTeam, memberName } from '../api-helper/api-users.js';
 import type { Session } from '../api-helper/session-store.js';
 import type { Target, TeamMember } from '../api-helper/types.js';
+import { ExchangeRecorder } from '../components/exchange-recorder.js';
 import { type ParticleApiUserCreatedEvent, ParticleApiUsersChangedEvent } from '../events.js';
 import type { ParticleApiUserEditor } from './api-user-editor.js';
 import type { ParticleApiUserTable } from './api-user-table.js';
@@ -33,16 +34,23 @@ export class ApiUserListView implements ReactiveController {
 
   readonly #list: Task<[Target, string], Listing>;
   readonly #delete: Task<[Target, TeamMember], { target: Target; member: TeamMember }>;
+  /** The reader's last list or delete, for the "Request and response" pane. */
+  readonly #calls: ExchangeRecorder;
 
   constructor(host: ApiUserWidget) {
     this.#host = host;
     host.addController(this);
+    this.#calls = new ExchangeRecorder(host);
     this.#list = new Task(host, {
       autoRun: false,
       task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => ({
         target,
         label,
-        members: await listTeam(this.#host.session.api, target, { signal }),
+        // Quiet reloads (after a change elsewhere) keep the pane on the reader's own last call.
+        members: await listTeam(this.#host.session.api, target, {
+          signal,
+          onExchange: this.#request.quiet ? undefined : this.#calls.start(),
+        }),
       }),
       onComplete: (listing) => {
         this.listing = listing;
@@ -62,7 +70,10 @@ export class ApiUserListView implements ReactiveController {
     this.#delete = new Task(host, {
       autoRun: false,
       task: async ([target, member]: [Target, TeamMember], { signal }) => {
-        await deleteApiUser(this.#host.session.api, target, member.username, { signal });
+        await deleteApiUser(this.#host.session.api, target, member.username, {
+          signal,
+          onExchange: this.#calls.start(),
+        });
         return { target, member };
       },
       onComplete: async ({ target, member }) => {
@@ -130,6 +141,7 @@ export class ApiUserListView implements ReactiveController {
   forgetReader(): void {
     this.listing = undefined;
     this.editing = undefined;
+    this.#calls.clear();
   }
 
   /** Lists again when the change concerns what this list shows (or, before any listing, has chosen). */
@@ -202,6 +214,7 @@ export class ApiUserListView implements ReactiveController {
       </form>
       ${host.statusLine()}
       ${this.listing ? this.renderListing(this.listing, busy) : nothing}
+      ${this.#calls.pane(host.announceCopy)}
       <particle-confirm-dialog
         exportparts="dialog, confirm, cancel"
         confirm-label="Delete"

@@ -11,9 +11,12 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** The sentence a widget announces for a ParticleCopyEvent. */
-export function copyMessage(event: ParticleCopyEvent): string {
+/** What a widget's live region says for a ParticleCopyEvent. */
+export function copyStatus(event: ParticleCopyEvent): { tone: 'success' | 'error'; text: string } {
   return event.ok
-    ? `Copied the ${event.what} to the clipboard.`
-    : `Could not copy the ${event.what}: the browser blocked the clipboard. Select it and copy it by hand.`;
+    ? { tone: 'success', text: `Copied the ${event.what} to the clipboard.` }
+    : {
+        tone: 'error',
+        text: `Could not copy the ${event.what}: the browser blocked the clipboard. Select it and copy it by hand.`,
+      };
 }

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { ApiClient } from '../api-helper/client.js';
 import type { ApiError } from '../api-helper/errors.js';
 import { checkToken } from '../api-helper/tokens.js';
-import type { TokenGrant } from '../api-helper/types.js';
+import type { CallOptions, TokenGrant } from '../api-helper/types.js';
 
 /** "Stay logged in for": the lifetime of the session's token, in seconds. */
 const LIFETIMES: [seconds: number, label: string][] = [
@@ -95,9 +95,9 @@ export function loginForm(o: LoginFormOptions) {
 export async function checkAccessToken(
   api: ApiClient,
   token: string,
-  signal: AbortSignal,
+  call: CallOptions,
 ): Promise<{ grant: TokenGrant; username: string }> {
-  const { user, expiresAt } = await checkToken(api, token, { signal });
+  const { user, expiresAt } = await checkToken(api, token, call);
   const expiresIn = expiresAt === null ? 0 : Math.round((expiresAt - Date.now()) / 1000);
   return { grant: { accessToken: token, expiresAt, expiresIn }, username: user.username };
 }

@@ -74,8 +74,8 @@ export class PasswordGrantController extends RequestController {
   /** Step one. Resolves with the grant; undefined when a code is needed next (`step` is 'mfa') or on error. */
   async submitPassword(input: PasswordGrantInput): Promise<TokenGrant | undefined> {
     const view = mfaStepView().catch(() => undefined);
-    const outcome = await this.run(async (signal) => {
-      const result = await login(this.#api(), input, { signal });
+    const outcome = await this.run(async (call) => {
+      const result = await login(this.#api(), input, call);
       if (result.status === 'mfa' && !(await view)) throw viewMissing();
       return result;
     });
@@ -93,8 +93,8 @@ export class PasswordGrantController extends RequestController {
     const challenge = this.#challenge;
     if (!challenge || this.busy) return undefined;
     const { mfaToken, expiresIn } = challenge;
-    const grant = await this.run((signal) =>
-      verifyMfa(this.#api(), { mfaToken, otp, expiresIn }, { signal }),
+    const grant = await this.run((call) =>
+      verifyMfa(this.#api(), { mfaToken, otp, expiresIn }, call),
     );
     if (grant || this.error?.kind === 'mfa-expired') this.#backToCredentials();
     return grant;
