@@ -6,7 +6,7 @@
  * challenge, the session token and new tokens (in its text and in Chromium's accessibility
  * tree) until Show secrets is pressed; hostile strings from the API stay text.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import { apiFor } from '../../widgets/api-helper/client.js';
 import type { ParticleCreateToken } from '../../widgets/particle-create-token.js';
@@ -144,6 +144,26 @@ describe('Request and response: <particle-sso>', () => {
       shows: [`DELETE ${API}/v1/access_tokens/current`, '200', '"ok": true'],
       secrets: [session],
     });
+  });
+
+  it('copies the response body and the curl as shown (masked), said in the widget’s live region', async () => {
+    fakeFetch({ 'POST /oauth/token': grant(3600) });
+    const write = sinon.stub(navigator.clipboard, 'writeText').resolves();
+    const el = await sso();
+    submitPassword(el);
+    await waitUntil(() => el.querySelector('[part=logged-in]'), 'not logged in');
+    const view = await openPane(el);
+    const button = (name: string) =>
+      [...view.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name)!;
+    const status = () => el.querySelector('[role=status]')!.textContent!.trim();
+    button('Copy response body').click();
+    await waitUntil(() => status() === 'Copied the response body to the clipboard.');
+    const body = write.lastCall.args[0];
+    expect(JSON.parse(body)).to.include({ access_token: '••••', token_type: 'bearer' });
+    button('Copy request as curl').click();
+    await waitUntil(() => status() === 'Copied the request as curl to the clipboard.');
+    const curl = write.lastCall.args[0];
+    expect(curl).to.include('$PARTICLE_PASSWORD').and.not.include(PASSWORD);
   });
 
   it('forgets the login’s calls when its session ends elsewhere', async () => {
