@@ -139,8 +139,10 @@ export async function buildWidgetBundle(entries: WidgetEntry[]): Promise<WidgetB
     );
   const relativeOut = (path: string) => relative(outdir, path).split('\\').join('/');
   for (const file of result.outputFiles) files.set(relativeOut(file.path), file.contents);
+  // The page's entry, not a lazy view: each view's chunk is an entry point of esbuild's too,
+  // and which comes first in the metafile depends on the module graph.
   const entryOutput = Object.keys(result.metafile.outputs).find(
-    (output) => result.metafile.outputs[output]?.entryPoint !== undefined,
+    (output) => result.metafile.outputs[output]?.entryPoint === `${ENTRY_NAMESPACE}:${ENTRY_NAME}`,
   )!;
   const cwdRelative = (path: string) => relativeOut(join(process.cwd(), path));
   manifest.entry = cwdRelative(entryOutput);
