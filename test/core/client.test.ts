@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { ApiClient, apiFor, buildRequest } from '../../widgets/api-helper/client.js';
-import { ApiError } from '../../widgets/api-helper/errors.js';
 import { SessionStore } from '../../widgets/api-helper/session-store.js';
+import { apiFailure } from '../helpers/api-error.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions } from '../helpers/session.js';
 
@@ -15,16 +15,6 @@ function client(timeoutMs = 1000): ApiClient {
     session: new SessionStore(BASE, { memoryOnly: true }),
     timeoutMs,
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('buildRequest', () => {
@@ -90,7 +80,7 @@ describe('ApiClient.send', () => {
 
   it('refuses a session call without a session, without touching the network', async () => {
     const fake = fakeFetch({});
-    const error = await rejection(
+    const error = await apiFailure(
       client().send({ method: 'GET', path: '/v1/user', auth: 'session' }),
     );
     expect(error.kind).to.equal('session');
@@ -100,7 +90,7 @@ describe('ApiClient.send', () => {
   it('refuses a path with a . or .. segment, which URL parsing would send elsewhere', async () => {
     const fake = fakeFetch({});
     for (const id of ['..', '.', '%2e%2E']) {
-      const error = await rejection(
+      const error = await apiFailure(
         client().send({ method: 'GET', path: `/v1/orgs/${id}/products`, auth: 'none' }),
       );
       expect(error.kind).to.equal('validation');
@@ -120,7 +110,9 @@ describe('ApiClient.send', () => {
         headers: { 'Content-Type': 'text/html' },
       },
     });
-    const error = await rejection(client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }));
+    const error = await apiFailure(
+      client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }),
+    );
     expect(error.kind).to.equal('server');
     expect(error.status).to.equal(502);
     expect(error.message).to.include('HTTP 502');
@@ -128,14 +120,18 @@ describe('ApiClient.send', () => {
 
   it('turns a malformed 200 body into a server error', async () => {
     fakeFetch({ 'GET /v1/orgs': { raw: '{"organizations": [' } });
-    const error = await rejection(client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }));
+    const error = await apiFailure(
+      client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }),
+    );
     expect(error.kind).to.equal('server');
     expect(error.message).to.match(/could not be read/);
   });
 
   it('maps a fetch TypeError (offline, CORS) to network', async () => {
     fakeFetch({ 'GET /v1/orgs': 'network-error' });
-    const error = await rejection(client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }));
+    const error = await apiFailure(
+      client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }),
+    );
     expect(error.kind).to.equal('network');
     expect(error.cause).to.be.instanceOf(TypeError);
   });
@@ -143,7 +139,9 @@ describe('ApiClient.send', () => {
   it('times out a call that does not answer', async () => {
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fakeFetch({ 'GET /v1/orgs': 'hang' });
-    const pending = rejection(client(5000).send({ method: 'GET', path: '/v1/orgs', auth: 'none' }));
+    const pending = apiFailure(
+      client(5000).send({ method: 'GET', path: '/v1/orgs', auth: 'none' }),
+    );
     await clock.tickAsync(4999);
     let settled = false;
     void pending.then(() => {
@@ -158,7 +156,7 @@ describe('ApiClient.send', () => {
   it('honours a per-call timeout', async () => {
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     fakeFetch({ 'GET /v1/orgs': 'hang' });
-    const pending = rejection(
+    const pending = apiFailure(
       client(60_000).send({ method: 'GET', path: '/v1/orgs', auth: 'none' }, { timeoutMs: 10 }),
     );
     await clock.tickAsync(10);
@@ -171,7 +169,7 @@ describe('ApiClient.send', () => {
     early.abort();
     expect(
       (
-        await rejection(
+        await apiFailure(
           client().send(
             { method: 'GET', path: '/v1/orgs', auth: 'none' },
             { signal: early.signal },
@@ -180,7 +178,7 @@ describe('ApiClient.send', () => {
       ).kind,
     ).to.equal('aborted');
     const late = new AbortController();
-    const pending = rejection(
+    const pending = apiFailure(
       client().send({ method: 'GET', path: '/v1/orgs', auth: 'none' }, { signal: late.signal }),
     );
     late.abort();
@@ -191,7 +189,7 @@ describe('ApiClient.send', () => {
     sinon.stub(AbortSignal, 'any').value(undefined);
     fakeFetch({ 'GET /v1/orgs': 'hang' });
     const controller = new AbortController();
-    const aborted = rejection(
+    const aborted = apiFailure(
       client().send(
         { method: 'GET', path: '/v1/orgs', auth: 'none' },
         { signal: controller.signal },
@@ -200,7 +198,7 @@ describe('ApiClient.send', () => {
     controller.abort();
     expect((await aborted).kind).to.equal('aborted');
     const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const timedOut = rejection(
+    const timedOut = apiFailure(
       client(100).send(
         { method: 'GET', path: '/v1/orgs', auth: 'none' },
         { signal: new AbortController().signal },
@@ -231,7 +229,7 @@ describe('ApiClient.send', () => {
     });
     const api = client();
     api.session.set({ username: 'u', token: TOKEN, expiresAt: null, persistence: 'memory' });
-    const error = await rejection(api.send({ method: 'GET', path: '/v1/user', auth: 'session' }));
+    const error = await apiFailure(api.send({ method: 'GET', path: '/v1/user', auth: 'session' }));
     expect(error.kind).to.equal('session');
     expect(api.session.value).to.equal(null);
     expect(api.session.endedBecause).to.equal('expired');
@@ -252,7 +250,7 @@ describe('ApiClient.send', () => {
       },
     });
     api.session.set({ ...newer, token: TOKEN });
-    await rejection(api.send({ method: 'GET', path: '/v1/user', auth: 'session' }));
+    await apiFailure(api.send({ method: 'GET', path: '/v1/user', auth: 'session' }));
     expect(api.session.value?.token).to.equal(newer.token);
   });
 
@@ -260,7 +258,7 @@ describe('ApiClient.send', () => {
     fakeFetch({ 'GET /v1/user': { status: 401, body: { error: 'invalid_token' } } });
     const api = client();
     api.session.set({ username: 'u', token: TOKEN, expiresAt: null, persistence: 'memory' });
-    await rejection(api.send({ method: 'GET', path: '/v1/user', auth: { token: 'pasted' } }));
+    await apiFailure(api.send({ method: 'GET', path: '/v1/user', auth: { token: 'pasted' } }));
     expect(api.session.value?.token).to.equal(TOKEN);
   });
 

@@ -21,7 +21,6 @@ import {
   verifyMfa,
 } from '../../widgets/api-helper/auth.js';
 import { ApiClient } from '../../widgets/api-helper/client.js';
-import { ApiError } from '../../widgets/api-helper/errors.js';
 import {
   listOrgProducts,
   listOrgs,
@@ -30,6 +29,7 @@ import {
 import { SessionStore } from '../../widgets/api-helper/session-store.js';
 import { checkToken } from '../../widgets/api-helper/tokens.js';
 import type { Target } from '../../widgets/api-helper/types.js';
+import { apiFailure } from '../helpers/api-error.js';
 import { emulatorUrl } from '../helpers/emulator-url.js';
 
 const DEMO = { username: 'demo@example.com', password: 'demo-password' };
@@ -49,15 +49,6 @@ function newClient(): ApiClient {
     baseUrl: emulatorUrl,
     session: new SessionStore(emulatorUrl, { memoryOnly: true }),
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => new Error('expected the call to fail'),
-    (e: unknown) => e,
-  );
-  expect(error).to.be.instanceOf(ApiError);
-  return error as ApiError;
 }
 
 async function logInDemo(expiresIn = 3600): Promise<void> {
@@ -101,7 +92,7 @@ describe('contract: login', () => {
   });
 
   it('says credentials for a wrong password', async () => {
-    const error = await failure(login(api, { ...DEMO, password: 'wrong' }));
+    const error = await apiFailure(login(api, { ...DEMO, password: 'wrong' }));
     expect(error.kind).to.equal('credentials');
     expect(error.status).to.equal(400);
   });
@@ -112,7 +103,7 @@ describe('contract: login', () => {
     if (outcome.status !== 'mfa') return;
     const current = totp.generate();
     const wrong = current === '000000' ? '111111' : '000000';
-    const error = await failure(verifyMfa(api, { mfaToken: outcome.mfaToken, otp: wrong }));
+    const error = await apiFailure(verifyMfa(api, { mfaToken: outcome.mfaToken, otp: wrong }));
     expect(error.kind).to.equal('otp-invalid');
     const grant = await verifyMfa(api, {
       mfaToken: outcome.mfaToken,
@@ -124,7 +115,7 @@ describe('contract: login', () => {
   });
 
   it('says mfa-expired for an unknown MFA token', async () => {
-    const error = await failure(
+    const error = await apiFailure(
       verifyMfa(api, { mfaToken: 'not-a-real-mfa-token', otp: totp.generate() }),
     );
     expect(error.kind).to.equal('mfa-expired');
@@ -136,7 +127,7 @@ describe('contract: login', () => {
     expect((await getUser(api, { token: outcome.grant.accessToken })).username).to.equal(
       DEMO.username,
     );
-    const error = await failure(getUser(api, { token: 'f'.repeat(40) }));
+    const error = await apiFailure(getUser(api, { token: 'f'.repeat(40) }));
     expect(error.kind).to.equal('session');
   });
 
@@ -154,7 +145,7 @@ describe('contract: login', () => {
       { kind: 'org', id: 'acme' },
       { friendlyName: `Contract check ${Date.now()}`, scopes: ['organization:get'] },
     );
-    const refused = await failure(checkToken(api, created.token));
+    const refused = await apiFailure(checkToken(api, created.token));
     expect(refused.kind).to.equal('forbidden');
     expect(refused.message).to.contain("API user's token");
     await deleteApiUser(api, { kind: 'org', id: 'acme' }, created.username);
@@ -214,7 +205,7 @@ describe('contract: API users', () => {
       });
       expect(updated.token).not.to.equal(created.token);
       // The replaced token is dead, and the 401 ends the bot's session.
-      expect((await failure(listTeam(asBot, target))).kind).to.equal('session');
+      expect((await apiFailure(listTeam(asBot, target))).kind).to.equal('session');
       expect(asBot.session.value).to.equal(null);
       expect(asBot.session.endedBecause).to.equal('expired');
       asBot.session.dispose();
@@ -228,7 +219,9 @@ describe('contract: API users', () => {
 
   it('says not-found for an unknown product', async () => {
     await logInDemo();
-    const error = await failure(listTeam(api, { kind: 'product', id: 'no-such-product-anywhere' }));
+    const error = await apiFailure(
+      listTeam(api, { kind: 'product', id: 'no-such-product-anywhere' }),
+    );
     expect(error.kind).to.equal('not-found');
   });
 });
@@ -239,7 +232,7 @@ describe('contract: logout and revoked tokens', () => {
     const token = api.session.value!.token;
     expect(await logout(api)).to.deep.equal({ revoked: true });
     expect(api.session.value).to.equal(null);
-    expect((await failure(getUser(api, { token }))).kind).to.equal('session');
+    expect((await apiFailure(getUser(api, { token }))).kind).to.equal('session');
   });
 
   it('ends the session when the API refuses its token', async () => {
@@ -250,7 +243,7 @@ describe('contract: logout and revoked tokens', () => {
       headers: { Authorization: `Bearer ${api.session.value!.token}` },
     });
     expect(revoke.status).to.equal(200);
-    const error = await failure(listOrgs(api));
+    const error = await apiFailure(listOrgs(api));
     expect(error.kind).to.equal('session');
     expect(api.session.value).to.equal(null);
     expect(api.session.endedBecause).to.equal('expired');
@@ -261,7 +254,7 @@ describe('contract: faults', () => {
   it('reads Retry-After across origins on a 429', async () => {
     await logInDemo();
     await fault({ method: 'GET', path: '/v1/orgs/contract-core-429/products', status: 429 });
-    const error = await failure(listOrgProducts(api, 'contract-core-429'));
+    const error = await apiFailure(listOrgProducts(api, 'contract-core-429'));
     expect(error.kind).to.equal('rate-limit');
     expect(error.retryAfter).to.be.greaterThan(0);
     expect(error.message).to.equal(
@@ -272,7 +265,7 @@ describe('contract: faults', () => {
   it('maps a malformed body to server and a dropped connection to network', async () => {
     await logInDemo();
     await fault({ method: 'GET', path: '/v1/orgs/contract-core-bad/products', malformed: true });
-    expect((await failure(listOrgProducts(api, 'contract-core-bad'))).kind).to.equal('server');
+    expect((await apiFailure(listOrgProducts(api, 'contract-core-bad'))).kind).to.equal('server');
     // Chromium retries a GET whose reused connection closes without an answer: drop every try.
     await fault({
       method: 'GET',
@@ -280,13 +273,13 @@ describe('contract: faults', () => {
       drop: true,
       count: 5,
     });
-    expect((await failure(listOrgProducts(api, 'contract-core-drop'))).kind).to.equal('network');
+    expect((await apiFailure(listOrgProducts(api, 'contract-core-drop'))).kind).to.equal('network');
   });
 
   it('times out a slow answer', async () => {
     await logInDemo();
     await fault({ method: 'GET', path: '/v1/orgs/contract-core-slow/products', latencyMs: 1500 });
-    const error = await failure(listOrgProducts(api, 'contract-core-slow', { timeoutMs: 200 }));
+    const error = await apiFailure(listOrgProducts(api, 'contract-core-slow', { timeoutMs: 200 }));
     expect(error.kind).to.equal('timeout');
   });
 });

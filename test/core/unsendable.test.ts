@@ -12,10 +12,10 @@ import {
   updateApiUser,
 } from '../../widgets/api-helper/api-users.js';
 import { ApiClient, MAX_URL_LENGTH } from '../../widgets/api-helper/client.js';
-import { ApiError } from '../../widgets/api-helper/errors.js';
 import { SessionStore } from '../../widgets/api-helper/session-store.js';
 import { checkToken } from '../../widgets/api-helper/tokens.js';
 import type { Target } from '../../widgets/api-helper/types.js';
+import { apiFailure } from '../helpers/api-error.js';
 import { fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions } from '../helpers/session.js';
 
@@ -33,16 +33,6 @@ function loggedIn(): ApiClient {
   return new ApiClient({ baseUrl: BASE, session, timeoutMs: 1000 });
 }
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('requests that cannot be sent', () => {
   afterEach(() => {
     sinon.restore();
@@ -56,7 +46,7 @@ describe('requests that cannot be sent', () => {
       deleteApiUser(loggedIn(), PRODUCT, username),
       updateApiUser(loggedIn(), PRODUCT, username, { scopes: ['devices:list'] }),
     ]) {
-      const error = await failure(call);
+      const error = await apiFailure(call);
       expect(error.kind).to.equal('validation');
       expect(error.message).to.match(/request address would be 18,\d{3} characters/);
       expect(error.message).to.include(
@@ -81,7 +71,7 @@ describe('requests that cannot be sent', () => {
       deleteApiUser(loggedIn(), PRODUCT, username),
       updateApiUser(loggedIn(), PRODUCT, username, { scopes: [] }),
     ]) {
-      const error = await failure(call);
+      const error = await apiFailure(call);
       expect(error.kind).to.equal('validation');
       expect(error.message).to.include('unpaired UTF-16 surrogate');
       expect(error.message).not.to.include('Something went wrong');
@@ -95,7 +85,7 @@ describe('requests that cannot be sent', () => {
   it('D3: a pasted token with characters a header cannot carry is "invalid", unsent', async () => {
     const api = fakeFetch({});
     for (const token of ['tökén', 'abc def', 'a\u2028b', '€'.repeat(40)]) {
-      const error = await failure(checkToken(loggedIn(), token));
+      const error = await apiFailure(checkToken(loggedIn(), token));
       expect(error.kind, token).to.equal('session');
       expect(error.message).to.match(/^That access token is invalid/);
       expect(error.message).not.to.match(/reach|CORS/);
@@ -113,7 +103,7 @@ describe('replies that say nothing', () => {
   it('D4: a 200 with an empty body is an unreadable reply, not an empty team', async () => {
     for (const raw of ['', '  \n', '{"ok":true}', '{"team":null}']) {
       fakeFetch({ 'GET /v1/products/:product/team': { raw } });
-      const error = await failure(listTeam(loggedIn(), PRODUCT));
+      const error = await apiFailure(listTeam(loggedIn(), PRODUCT));
       expect(error.kind, JSON.stringify(raw)).to.equal('server');
       expect(error.message).to.equal(
         'The Particle API sent a reply that could not be read. Try again in a moment.',
