@@ -17,6 +17,7 @@ import {
   LOGGED_IN,
   MFA,
   openSeedPage,
+  rememberedInTwoTabs,
   SSO_STATUS,
   type Stack,
   ssoLogIn,
@@ -110,24 +111,14 @@ describe('<particle-sso> on the seed page', () => {
   });
 
   it('logs out by revoking the token, in this tab and in a second one', async () => {
-    const first = await openSeedPage(stack);
-    await ssoLogIn(first.page, DEMO, { remember: true });
-    await waitForText(first.page, LOGGED_IN, /Logged in as/);
-    const session = await storedSession(first.page, stack);
-    assert.equal(session?.where, 'device');
-
-    const second = await openSeedPage(stack, first.page.browserContext());
-    await waitForText(second.page, LOGGED_IN, /Logged in as demo@example\.com/);
-
-    // A background tab gets no animation frames, which puppeteer's clicks wait for.
-    await first.page.bringToFront();
+    const { first, second, session } = await rememberedInTwoTabs(stack);
     await first.page.locator('particle-sso [part=logout]').click();
     await waitForText(
       first.page,
       SSO_STATUS,
       /Logged out\. The access token of demo@example\.com is revoked\./,
     );
-    assert.equal(await tokenStatus(stack, session!.token), 401);
+    assert.equal(await tokenStatus(stack, session.token), 401);
     await second.page.waitForSelector('particle-sso input[name=username]', { timeout: 10_000 });
     assert.equal(await second.page.$(LOGGED_IN), null);
     await screenshot(first.page, 'sso-logged-out-after-logout');

@@ -15,6 +15,7 @@ import {
   DEMO,
   LOGGED_IN,
   openSeedPage,
+  rememberedInTwoTabs,
   SSO_STATUS,
   type Stack,
   ssoLogIn,
@@ -109,16 +110,8 @@ describe('token hygiene on the seed page', () => {
   });
 
   it('keeps a remembered session in localStorage, and a logout clears it in both tabs', async () => {
-    const first = await openSeedPage(stack);
-    await ssoLogIn(first.page, DEMO, { remember: true });
-    await waitForText(first.page, LOGGED_IN, /Logged in as/);
-    const session = await storedSession(first.page, stack);
-    assert.equal(session?.where, 'device');
-    assert.ok((await storage(first.page)).local.includes(session!.token), 'kept, as asked');
-    const second = await openSeedPage(stack, first.page.browserContext());
-    await waitForText(second.page, LOGGED_IN, /Logged in as demo@example\.com/);
-
-    await first.page.bringToFront();
+    const { first, second, session } = await rememberedInTwoTabs(stack);
+    assert.ok((await storage(first.page)).local.includes(session.token), 'kept, as asked');
     await first.page.locator('particle-sso [part=logout]').click();
     await waitForText(first.page, SSO_STATUS, /Logged out\./);
     await second.page.waitForSelector('particle-sso input[name=username]', { timeout: 10_000 });
@@ -130,7 +123,7 @@ describe('token hygiene on the seed page', () => {
       assert.doesNotMatch(stored.local + stored.session, TOKEN_PATTERN, `${tab}: storage clear`);
       await expectNoTokenShown(page, `${tab}, logged out`);
     }
-    assert.equal(await tokenStatus(stack, session!.token), 401);
+    assert.equal(await tokenStatus(stack, session.token), 401);
     await first.page.browserContext().close();
   });
 });

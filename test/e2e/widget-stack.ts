@@ -6,6 +6,7 @@
  * MFA account's one-time code).
  */
 
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
@@ -302,3 +303,20 @@ export async function ssoLogIn(
 
 export const SSO_STATUS = 'particle-sso [role=status]';
 export const LOGGED_IN = 'particle-sso [part=logged-in]';
+
+/**
+ * demo@example.com logged in with "Keep me logged in" in one tab, and a second tab of the same
+ * browser that picked the session up; the first tab is in front, ready to log out.
+ */
+export async function rememberedInTwoTabs(stack: Stack) {
+  const first = await openSeedPage(stack);
+  await ssoLogIn(first.page, DEMO, { remember: true });
+  await waitForText(first.page, LOGGED_IN, /Logged in as/);
+  const session = await storedSession(first.page, stack);
+  assert.equal(session?.where, 'device', 'kept on the device, as asked');
+  const second = await openSeedPage(stack, first.page.browserContext());
+  await waitForText(second.page, LOGGED_IN, /Logged in as demo@example\.com/);
+  // A background tab gets no animation frames, which puppeteer's clicks wait for.
+  await first.page.bringToFront();
+  return { first, second, session: session! };
+}
