@@ -1,7 +1,8 @@
 /**
  * The `--data` file of the XSS corpus suite: every payload as a product name, an organization
  * name, an API user's friendly name and (a prefix of it) its username, a human team member's
- * username (an account that can log in), and a scope outside the catalogue.
+ * username and first and last name (an account that can log in), and a scope outside the
+ * catalogue.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,17 @@ export const MEMBER_PASSWORD = 'member-password';
 export function writeCorpusData(payloads: Payload[]): string {
   const admin = { username: DEMO.username, role: 'Administrator' };
   const data = {
-    users: [DEMO, ...payloads.map(({ text }) => ({ username: text, password: MEMBER_PASSWORD }))],
+    // People: the payload is their email and their first and last name (GET /v1/user's
+    // account_info, which no widget shows; the trap would see it if one did).
+    users: [
+      DEMO,
+      ...payloads.map(({ text }) => ({
+        username: text,
+        password: MEMBER_PASSWORD,
+        firstName: text,
+        lastName: text,
+      })),
+    ],
     orgs: payloads.map(({ n, text }) => ({ slug: `corpus-org-${n}`, name: text, team: [admin] })),
     products: [
       {
