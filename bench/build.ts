@@ -4,9 +4,11 @@
  * …), each build its own process. Rows: wall time (median and min–max), the ratio, the
  * time per page, peak RSS, HTML bytes per page, and the incremental rebuild under watch.
  *
- * "ms/page" is the marginal cost: (build of N pages − build of a one-page site) / (N − 1),
- * so that the fixed start-up (Node, tsx, Eleventy, the widget bundle) is not spread over
- * the pages; the raw wall time is in its own row.
+ * "ms/page" is the marginal cost between two sizes, as issue 11's anchors measure it:
+ * (build of N pages − build of the previous size) / (N − previous size), from a one-page
+ * site up, so that the fixed start-up (Node, tsx, Eleventy, the widget bundle) is not
+ * spread over the pages; the raw wall time is in its own row. Linearity compares the
+ * slopes from 100 pages up (the slope from 1 to 100 also carries V8's warm-up).
  */
 import { execFile, fork } from 'node:child_process';
 import { appendFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
@@ -60,39 +62,40 @@ async function htmlBytes(outDir: string): Promise<{ bytes: number; pages: number
 }
 
 interface Variant {
-  name: 'ours' | 'plain + layout';
+  name: 'ours' | 'plain + layout' | 'Eleventy, same Markdown';
   siteDir: string;
   outDir: string;
   runs: BuildFigures[];
 }
 
-async function prepare(work: string, count: number): Promise<[Variant, Variant]> {
-  const ours: Variant = {
-    name: 'ours',
-    siteDir: join(work, `ours-${count}`),
-    outDir: join(work, `ours-${count}-out`),
+type Variants = [ours: Variant, plain: Variant, markdown: Variant];
+
+async function prepare(work: string, count: number): Promise<Variants> {
+  const variant = (name: Variant['name'], dir: string): Variant => ({
+    name,
+    siteDir: join(work, `${dir}-${count}`),
+    outDir: join(work, `${dir}-${count}-out`),
     runs: [],
-  };
-  const plain: Variant = {
-    name: 'plain + layout',
-    siteDir: join(work, `plain-${count}`),
-    outDir: join(work, `plain-${count}-out`),
-    runs: [],
-  };
+  });
+  const ours = variant('ours', 'ours');
+  const plain = variant('plain + layout', 'plain');
+  const markdown = variant('Eleventy, same Markdown', 'markdown');
   await writeOursSite(ours.siteDir, count);
+  await writeOursSite(markdown.siteDir, count, { baseline: true });
   await buildOnce(ours.siteDir, ours.outDir); // warm-up; its pages give plain its articles
   await writePlainSite(plain.siteDir, count, ours.outDir);
-  return [ours, plain];
+  return [ours, plain, markdown];
 }
 
 const MB = 1024 * 1024;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
 
 async function measureSize(
   work: string,
   count: number,
   runs: number,
-): Promise<{ variants: [Variant, Variant]; html: number }> {
+): Promise<{ variants: Variants; html: number }> {
   const variants = await prepare(work, count);
   for (let run = 0; run < runs; run++) {
     for (const variant of variants) {
@@ -186,7 +189,7 @@ const row = (
   met: target?.met(median(values)),
 });
 
-/** How far the marginal cost per page moves across the sizes: (max − min) / (max + min). */
+/** How far the marginal cost per page moves between slopes: (max − min) / (max + min). */
 function linearity(measure: string, perPage: number[]): BenchRow {
   const low = Math.min(...perPage);
   const high = Math.max(...perPage);
@@ -208,23 +211,32 @@ export async function buildBench(runs: number, quick = false): Promise<BenchRow[
   const rows: BenchRow[] = [];
   try {
     const base = await measureSize(work, 1, runs);
-    const baseMs = base.variants.map((v) => median(v.runs.map((r) => r.wallMs)));
-    const baseCpu = median(base.variants[0].runs.map((r) => r.cpuMs));
+    let previous = { count: 1, ms: base.variants.map((v) => median(v.runs.map((r) => r.wallMs))) };
+    let previousCpu = median(base.variants[0].runs.map((r) => r.cpuMs));
     const perPage: number[] = [];
     const cpuPerPage: number[] = [];
     for (const count of sizes) {
       const { variants, html } = await measureSize(work, count, runs);
-      const [ours, plain] = variants.map((v) => v.runs.map((r) => r.wallMs)) as [
+      const [ours, plain, markdown] = variants.map((v) => v.runs.map((r) => r.wallMs)) as [
+        number[],
         number[],
         number[],
       ];
       const ratio = ours.map((ms, i) => ms / plain[i]!);
-      const marginal = variants.map(
-        (v, i) => (median(v.runs.map((r) => r.wallMs)) - baseMs[i]!) / (count - 1),
-      );
-      perPage.push(marginal[0]!);
-      const cpuMarginal = (median(variants[0].runs.map((r) => r.cpuMs)) - baseCpu) / (count - 1);
-      cpuPerPage.push(cpuMarginal);
+      const cpu = variants.map((v) => v.runs.map((r) => r.cpuMs));
+      const cpuRatio = (to: number[]) => cpu[0]!.map((ms, i) => ms / to[i]!);
+      const medians = variants.map((v) => median(v.runs.map((r) => r.wallMs)));
+      const cpuMedian = median(cpu[0]!);
+      const span = count - previous.count;
+      const marginal = medians.map((ms, i) => (ms - previous.ms[i]!) / span);
+      const cpuMarginal = (cpuMedian - previousCpu) / span;
+      const slope = `${previous.count.toLocaleString('en')} → ${count.toLocaleString('en')} pages`;
+      if (previous.count > 1) {
+        perPage.push(marginal[0]!);
+        cpuPerPage.push(cpuMarginal);
+      }
+      previous = { count, ms: medians };
+      previousCpu = cpuMedian;
       const at = `${count.toLocaleString('en')} pages`;
       rows.push(
         row(`${at}: ours`, ours, seconds),
@@ -232,18 +244,16 @@ export async function buildBench(runs: number, quick = false): Promise<BenchRow[
         row(
           `${at}: ours / plain`,
           ratio,
-          (r) => `${r.toFixed(2)}×`,
+          times,
           count >= 1000 ? { text: '≤ 1.25×', met: (m) => m <= 1.25 } : undefined,
         ),
-        row(
-          `${at}: CPU ours / plain`,
-          variants[0].runs.map((r, i) => r.cpuMs / variants[1].runs[i]!.cpuMs),
-          (r) => `${r.toFixed(2)}×`,
-        ),
-        row(`${at}: ms/page ours (plain ${marginal[1]!.toFixed(1)})`, [marginal[0]!], (v) =>
+        row(`${at}: CPU ours / plain`, cpuRatio(cpu[1]!), times),
+        row(`${at}: Eleventy on the same Markdown, without the plugin`, markdown, seconds),
+        row(`${at}: CPU ours / Eleventy on the same Markdown`, cpuRatio(cpu[2]!), times),
+        row(`${slope}: ms/page ours (plain ${marginal[1]!.toFixed(1)})`, [marginal[0]!], (v) =>
           v.toFixed(1),
         ),
-        row(`${at}: CPU ms/page ours`, [cpuMarginal], (v) => v.toFixed(1)),
+        row(`${slope}: CPU ms/page ours`, [cpuMarginal], (v) => v.toFixed(1)),
         row(
           `${at}: peak RSS ours`,
           variants[0].runs.map((r) => r.maxRssBytes / MB),
@@ -252,14 +262,16 @@ export async function buildBench(runs: number, quick = false): Promise<BenchRow[
         ),
         row(`${at}: HTML per page ours`, [html], (v) => `${(v / 1024).toFixed(1)} KB`),
       );
-      for (const dir of [`ours-${count}`, `plain-${count}`]) {
+      for (const dir of [`ours-${count}`, `plain-${count}`, `markdown-${count}`]) {
         await rm(join(work, dir), { recursive: true, force: true });
         await rm(join(work, `${dir}-out`), { recursive: true, force: true });
       }
     }
-    const sizesText = sizes.map((n) => n.toLocaleString('en')).join(' → ');
-    rows.push(linearity(`ms/page ours, ${sizesText} pages`, perPage));
-    rows.push(linearity(`CPU ms/page ours, ${sizesText} pages`, cpuPerPage));
+    if (perPage.length > 1) {
+      const sizesText = sizes.map((n) => n.toLocaleString('en')).join(' → ');
+      rows.push(linearity(`ms/page ours, slopes ${sizesText} pages`, perPage));
+      rows.push(linearity(`CPU ms/page ours, slopes ${sizesText} pages`, cpuPerPage));
+    }
     const incremental = await measureIncremental(work, 1000, quick ? 2 : runs);
     const ms = (v: number) => `${v.toFixed(0)} ms`;
     rows.push(

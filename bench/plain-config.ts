@@ -15,7 +15,7 @@ import { siteData } from '../plugin/site.js';
 
 const repoRoot = join(import.meta.dirname, '..');
 
-interface PlainEleventyConfig {
+export interface PlainEleventyConfig {
   directories: { includes: string };
   addPlugin(plugin: unknown, options?: unknown): void;
   addLayoutAlias(from: string, to: string): void;
@@ -23,8 +23,11 @@ interface PlainEleventyConfig {
   addPassthroughCopy(paths: Record<string, string>): void;
 }
 
-export default function plainConfig(eleventyConfig: PlainEleventyConfig): void {
-  const hbs = Handlebars.create();
+/** The layouts, helpers, site data and assets of both baselines, on `hbs`. */
+export function registerLayoutBaseline(
+  eleventyConfig: PlainEleventyConfig,
+  hbs: typeof Handlebars,
+): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('navTree', navTreeHelper());
   hbs.registerHelper('loginPage', loginPageHelper());
@@ -38,6 +41,10 @@ export default function plainConfig(eleventyConfig: PlainEleventyConfig): void {
     siteData(normalizeOptions({ assetsDir: join(repoRoot, 'assets') })),
   );
   eleventyConfig.addPassthroughCopy({ [join(repoRoot, 'assets')]: 'assets' });
+}
+
+export default function plainConfig(eleventyConfig: PlainEleventyConfig): void {
+  registerLayoutBaseline(eleventyConfig, Handlebars.create());
 }
 
 export const config = { htmlTemplateEngine: false };

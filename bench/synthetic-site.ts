@@ -59,8 +59,9 @@ export const config = { ...templateConfig };
 `;
 }
 
-function plainConfig(): string {
-  const config = join(repoRoot, 'bench/plain-config.ts');
+/** A config file that re-exports one of the bench's baseline configs. */
+function baselineConfig(file: 'plain-config.ts' | 'markdown-config.ts'): string {
+  const config = join(repoRoot, 'bench', file);
   return `export { default, config } from ${JSON.stringify(config)};\n`;
 }
 
@@ -88,15 +89,17 @@ Access tokens control access to the Particle Cloud API.
 
 /**
  * A site of `count` seed-like pages for our plugin: `<siteDir>/content/`, and
- * `eleventy.config.mjs`. `minimal` writes small pages instead of the seed.
+ * `eleventy.config.mjs`. `minimal` writes small pages instead of the seed; `baseline`
+ * gives the same pages the config of Eleventy without our plugin (bench/markdown-config.ts).
  */
 export async function writeOursSite(
   siteDir: string,
   count: number,
-  { minimal = false } = {},
+  { minimal = false, baseline = false } = {},
 ): Promise<void> {
   const seed = minimal ? MINIMAL_PAGE : await readFile(seedPath, 'utf8');
-  await write(join(siteDir, 'eleventy.config.mjs'), oursConfig());
+  const config = baseline ? baselineConfig('markdown-config.ts') : oursConfig();
+  await write(join(siteDir, 'eleventy.config.mjs'), config);
   // The widget bundle reads the site's tsconfig.json (Lit's decorators), as in this repo.
   await copyFile(join(repoRoot, 'tsconfig.json'), join(siteDir, 'tsconfig.json'));
   for (let i = 0; i < count; i++) {
@@ -116,7 +119,7 @@ export async function writePlainSite(
   oursOutDir: string,
 ): Promise<void> {
   const seed = await readFile(seedPath, 'utf8');
-  await write(join(siteDir, 'eleventy.config.mjs'), plainConfig());
+  await write(join(siteDir, 'eleventy.config.mjs'), baselineConfig('plain-config.ts'));
   for (let i = 0; i < count; i++) {
     const url = syntheticUrl(i, count);
     const html = await readFile(join(oursOutDir, url, 'index.html'), 'utf8');
