@@ -79,6 +79,9 @@ describe('Request and response: <particle-api-user-create>', () => {
       secrets: [SESSION, API_USER_TOKEN],
     });
     expect(view.shadowRoot!.querySelector('#injected'), 'API data became markup').to.equal(null);
+    // Another reader logs in: the last reader's call (and the new token in it) goes.
+    signIn(TEAM_API, { username: 'next@example.com', token: fakeToken('1') });
+    await until(() => !root.querySelector('particle-exchange-pane'), 'the pane stayed');
   });
 });
 

@@ -190,6 +190,20 @@ describe('Request and response: <particle-create-token>', () => {
     });
   });
 
+  it('forgets the creation’s calls (the token in them) when the reader logs out', async () => {
+    signIn(API);
+    fakeFetch({ 'POST /oauth/token': grant(900) });
+    const el = await createToken();
+    submitPassword(el.shadowRoot!);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=result]'), 'no token');
+    await paneDetails(el.shadowRoot!);
+    apiFor(API).session.end();
+    await waitUntil(
+      () => !el.shadowRoot!.querySelector('particle-exchange-pane'),
+      'the pane stayed for the next reader',
+    );
+  });
+
   it('shows the MFA verify of a token creation, code and token hidden', async () => {
     fakeFetch({ 'POST /oauth/token': mfaAccount() });
     const el = await createToken();
