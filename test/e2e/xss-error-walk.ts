@@ -18,7 +18,7 @@ type Fault = Parameters<typeof forceFault>[1];
 interface ErrorCase {
   state: string;
   /** Prepares the form once (fields filled, editor open); the page is logged in or not. */
-  setUp: (page: Page) => Promise<void>;
+  setUp: (page: Page, stack: Stack) => Promise<void>;
   /** The fault whose body carries `text`. */
   fault: (text: string) => Fault;
   /** Sends the request (one click, or a click and a confirmation). */
@@ -90,7 +90,12 @@ const LIST_SUBMIT = `${LIST} >>> form button[type=submit]`;
 const EDITOR = `${LIST} >>> particle-api-user-editor`;
 const TEAM = `/v1/products/${CORPUS_PRODUCT}/team`;
 
-/** Logged in as demo, the list showing the corpus product (listing last: it may drop the table). */
+const PICKER = `${CREATE} >>> particle-target-picker`;
+
+/**
+ * Logged in as demo, the list showing the corpus product. Listing comes late (it may drop the
+ * table), the product picker last (its failure leaves the create form without a target).
+ */
 const LOGGED_IN: ErrorCase[] = [
   {
     state: 'create refused',
@@ -151,6 +156,20 @@ const LOGGED_IN: ErrorCase[] = [
     sentence: `${LIST} >>> [role=status]`,
     idle: `${LIST_SUBMIT}:not([disabled])`,
   },
+  {
+    state: 'product picker refused',
+    // The pickers load as the page opens with the session: make both fail, then Try again.
+    setUp: async (page, stack) => {
+      await forceFault(stack, { method: 'GET', path: '/v1/user/products', status: 500, count: 2 });
+      await page.reload({ waitUntil: 'networkidle0' });
+      await waitDeep(page, `${PICKER} >>> .actions button`);
+      await fetch(`${stack.emulator.url}/__emulator/faults`, { method: 'DELETE' });
+    },
+    fault: (text) => ({ method: 'GET', path: '/v1/user/products', status: 403, body: oauth(text) }),
+    act: (page) => press(page, `${PICKER} >>> .actions button`),
+    sentence: `${PICKER} >>> p.error`,
+    idle: `${PICKER} >>> .actions button`,
+  },
 ];
 
 /** Waits until the emulator has taken every pending fault (the request reached it). */
@@ -188,7 +207,7 @@ export async function walkErrorSentences(
   const cases = [...LOGGED_OUT, ...LOGGED_IN];
   const runCase = async (c: ErrorCase, index: number) => {
     await trap.state(`${c.state}, set up`);
-    await c.setUp(page);
+    await c.setUp(page, stack);
     const benign = 'harmless words from the API';
     const template = await sentenceFor(page, stack, c, benign, c.state);
     assert.ok(template, `${c.state}: no sentence at all`);
