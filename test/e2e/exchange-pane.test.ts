@@ -13,13 +13,18 @@ import { CREATE, fillCreate, LIST, listFirstTarget, logInAsDemo } from './api-us
 import { TOKEN_PATTERN } from './harness.js';
 import {
   clickDeep,
+  currentCode,
   DEMO,
+  LOGGED_IN,
+  MFA,
   openSeedPage,
   type Stack,
+  ssoLogIn,
   stackForSuite,
   storedSession,
   unexpectedErrors,
   waitDeep,
+  waitForText,
 } from './widget-stack.js';
 
 /** Each widget's pane: <particle-sso> renders in its light DOM, the others in shadow roots. */
@@ -167,6 +172,33 @@ describe('Request and response panes on the seed page', () => {
     });
     assert.match(apiUser, /"token": "[0-9a-f]{40}"/, 'Show secrets shows the API user’s token');
     assert.equal(loaded('exchange-view').length, 1, 'every pane shares one view chunk');
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
+  });
+
+  it('shows the one-time code step of an MFA login with the code, the challenge and the token hidden', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    await ssoLogIn(page, MFA);
+    await waitDeep(page, 'particle-sso input[name=otp]');
+    const code = currentCode();
+    await page.locator('particle-sso input[name=otp]').fill(code);
+    await page.locator('particle-sso form.mfa button[type=submit]').click();
+    await waitForText(page, LOGGED_IN, /Logged in as mfa@example\.com/);
+    const session = (await storedSession(page, stack))!.token;
+    const api = stack.emulator.url;
+    await expectPane(page, PANES.sso, {
+      url: `POST ${api}/oauth/token`,
+      shows: [
+        `POST ${api}/oauth/token`,
+        /200 OK · \d+ ms/,
+        'grant_type=urn%3Acustom%3Amfa-otp',
+        'mfa_token=••••',
+        'otp=••••',
+        '"access_token": "••••"',
+      ],
+      // The code alone is six digits that could occur anywhere; as the form field it cannot.
+      secrets: [`otp=${code}`, session],
+    });
     assert.deepEqual(unexpectedErrors(errors, stack), []);
     await page.browserContext().close();
   });
