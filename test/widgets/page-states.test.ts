@@ -203,7 +203,7 @@ describe('the page’s states, as axe and a screen reader meet them', function (
 
     type(shadow(p.create, '#friendly-name'), 'Fleet dashboard');
     type(shadow(picker(p.create), '[part=filter]'), 'devices');
-    shadow<HTMLInputElement>(picker(p.create), '#scope-devices\\:list').click();
+    shadow<HTMLInputElement>(picker(p.create), '#scope-devices-0').click();
     await picker(p.create).updateComplete;
     const picking = await check('scope picker in use', p);
     expect(names(picking, 'group', 'region “Create an API user”')).to.include(

@@ -206,8 +206,10 @@ export class ParticleScopePicker extends LitElement {
           </button>
         </div>
         <ul>
-          ${group.scopes.map((scope) => {
-            const id = `scope-${scope.name}`;
+          ${group.scopes.map((scope, i) => {
+            // Not from the scope's name: one the catalogue lacks may hold spaces, which would
+            // split the aria-describedby list. Resource and position are unique in this root.
+            const id = `scope-${group.resource || 'other'}-${i}`;
             return html`<li>
               <input
                 type="checkbox"

@@ -78,6 +78,19 @@ describe('<particle-scope-picker>', () => {
     expect(checkbox(el, 'binary:compile').checked, 'still offered, to tick again').to.equal(false);
   });
 
+  it('describes every checkbox, also a scope whose name has spaces or quotes', async () => {
+    const el = await picker(['read all "devices"', 'devices:list']);
+    for (const box of checkboxes(el)) {
+      // The browser splits aria-describedby at whitespace: each part must be an element.
+      const ids = box.getAttribute('aria-describedby')!.split(/\s+/);
+      const described = ids.map((id) => root(el).getElementById(id)?.textContent?.trim());
+      expect(described, nameOf(box)).to.have.length(1);
+      expect(described[0], nameOf(box)).to.match(/\w/);
+      expect(box.labels?.length, nameOf(box)).to.equal(1);
+    }
+    expect(checkbox(el, 'read all "devices"').checked).to.equal(true);
+  });
+
   it('packs the groups into columns without holes between them', async () => {
     const el = await fixture<ParticleScopePicker>(
       html`<particle-scope-picker style="width: 700px"></particle-scope-picker>`,
