@@ -17,7 +17,7 @@
  * bundle says which files a page loads first, for builds that use a prebuilt bundle.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { minifyCssTemplates } from './css-templates.js';
@@ -152,13 +152,27 @@ export async function buildWidgetBundle(entries: WidgetEntry[]): Promise<WidgetB
   return { manifest, files };
 }
 
-/** Replaces `outDir` with the bundle's files, so a renamed element leaves no stale script. */
-export async function writeWidgetBundle(bundle: WidgetBundle, outDir: string): Promise<void> {
-  await rm(outDir, { recursive: true, force: true });
+/**
+ * Writes the bundle's files into `outDir`, then removes the files it no longer has (but
+ * `alsoKeep`, written there by the caller), so a renamed element leaves no stale script.
+ * In that order, under `npm start` a page reloaded during a rebuild never finds the folder
+ * or a file of the new bundle missing.
+ */
+export async function writeWidgetBundle(
+  bundle: WidgetBundle,
+  outDir: string,
+  alsoKeep: string[] = [],
+): Promise<void> {
+  await mkdir(outDir, { recursive: true });
   for (const [path, contents] of bundle.files) {
     const target = join(outDir, path);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, contents);
+  }
+  const keep = new Set([...bundle.files.keys(), ...alsoKeep].map((path) => join(outDir, path)));
+  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !keep.has(path)) await rm(path, { force: true });
   }
 }
 

@@ -97,7 +97,7 @@ export function registerWidgetBundle(
       // Unchanged since this build's output has it (under watch: no widget source changed).
       if (writtenTo === outDir) return;
       const { writeWidgetBundle } = await import('./bundle.js');
-      await writeWidgetBundle(bundle, outDir);
+      await writeWidgetBundle(bundle, outDir, [WIDGET_STYLESHEET]);
       writtenTo = outDir;
     } else {
       // Start clean so a file the package no longer has leaves no stale copy.
