@@ -182,8 +182,14 @@ async function listed(): Promise<HTMLElement> {
   return el;
 }
 
+/** The scope a checkbox stands for: its label's words, as a reader hears it. */
+const scopeOf = (box: Element) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim();
 const checkedScopes = (root: ParentNode) =>
-  deepAll(root, 'input[type=checkbox]:checked').map((c) => c.id);
+  deepAll(root, 'input[type=checkbox]:checked').map(scopeOf);
+const scopeBox = (root: ParentNode, scope: string) =>
+  deepAll(root, 'input[type=checkbox]').find((box) => scopeOf(box) === scope) as
+    | HTMLInputElement
+    | undefined;
 
 const ACTIONS = {
   login: {
@@ -273,8 +279,8 @@ const ACTIONS = {
         timeout: 5000,
       });
       type(deep(el, '#friendly-name'), 'Matrix created');
-      await waitUntil(() => deep(el, 'input[id="scope-devices:list"]'), 'no scopes');
-      deep<HTMLInputElement>(el, 'input[id="scope-devices:list"]')!.click();
+      await waitUntil(() => scopeBox(el, 'devices:list'), 'no scopes');
+      scopeBox(el, 'devices:list')!.click();
       await waitUntil(() => button(el, 'Create API user')?.disabled === false, 'never enabled');
       return {
         root: el,
@@ -310,8 +316,8 @@ const ACTIONS = {
       (deep(el, `button[aria-label="Edit scopes of ${name}"]`) as HTMLButtonElement).click();
       await waitUntil(() => deep(el, 'particle-api-user-editor'), 'no editor');
       const editor = deep(el, 'particle-api-user-editor')!;
-      await waitUntil(() => deep(editor, 'input[id="scope-devices:get"]'), 'no scopes');
-      deep<HTMLInputElement>(editor, 'input[id="scope-devices:get"]')!.click();
+      await waitUntil(() => scopeBox(editor, 'devices:get'), 'no scopes');
+      scopeBox(editor, 'devices:get')!.click();
       await waitUntil(() => button(el, 'Save scopes')?.disabled === false, 'never enabled');
       return {
         root: el,
