@@ -211,6 +211,29 @@ describe('<particle-sso> on the seed page', () => {
     await page.browserContext().close();
   });
 
+  it('says when the one-time-code step cannot load, and keeps the input', async () => {
+    const { page } = await openSeedPage(stack);
+    // The code step is a chunk loaded beside the password request: a deploy that replaced it
+    // (or a dropped connection) must not leave the reader with a silent form.
+    await page.setRequestInterception(true);
+    page.on('request', (request) =>
+      request.url().includes('/chunks/mfa-step-') ? request.abort() : request.continue(),
+    );
+    await ssoLogIn(page, MFA);
+    await waitForText(
+      page,
+      SSO_STATUS,
+      /Part of this widget could not be loaded\. Reload the page/,
+    );
+    const values = await page.$$eval(
+      'particle-sso input[name=username], particle-sso input[name=password]',
+      (inputs) => inputs.map((i) => (i as HTMLInputElement).value),
+    );
+    assert.deepEqual(values, [MFA.username, MFA.password]);
+    assert.equal(await page.$('particle-sso input[name=otp]'), null, 'no code step to type in');
+    await page.browserContext().close();
+  });
+
   it('says when it is rate limited, with the wait, and keeps the input', async () => {
     const { page } = await openSeedPage(stack);
     await forceFault(stack, { method: 'POST', path: '/oauth/token', status: 429 });
