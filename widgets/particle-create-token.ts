@@ -28,7 +28,9 @@ const LIFETIMES: [seconds: number, label: string][] = [
 ];
 
 /** The result view's chunk (the token, its expiry, the commands), loaded as the reader starts. */
-const resultView = lazily(() => import('./components/token-result.js'));
+const resultView = lazily(() =>
+  import('./components/on-demand.js').then((chunk) => chunk.tokenResult),
+);
 const prefetchResult = () => resultView().catch(() => {}); // a failure is reported on success
 
 interface Created {

@@ -27,9 +27,11 @@ import { adoptLightDomStyles } from './styles/light-dom.js';
 let instances = 0;
 
 /** Only a logged-in reader on a page with `select-org` sees the organization picker. */
-const orgPickerView = lazily(() => import('./components/particle-org-picker.js'));
+const orgPickerView = lazily(() =>
+  import('./components/on-demand.js').then((chunk) => chunk.orgPicker),
+);
 /** Only a site with a hosted login (and a cookie this page can read) shows its links. */
-const hostedView = lazily(() => import('./components/hosted-login.js'));
+const hostedView = lazily(() => import('./components/hosted.js'));
 
 const SIGNED_IN = 'Logged in. Every widget on this page now uses this session.';
 const SIGNED_IN_HOSTED =

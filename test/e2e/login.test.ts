@@ -213,11 +213,11 @@ describe('<particle-sso> on the seed page', () => {
 
   it('says when the one-time-code step cannot load, and keeps the input', async () => {
     const { page } = await openSeedPage(stack);
-    // The code step is a chunk loaded beside the password request: a deploy that replaced it
-    // (or a dropped connection) must not leave the reader with a silent form.
+    // The code step is in the views' chunk, loaded beside the password request: a deploy that
+    // replaced it (or a dropped connection) must not leave the reader with a silent form.
     await page.setRequestInterception(true);
     page.on('request', (request) =>
-      request.url().includes('/chunks/mfa-step-') ? request.abort() : request.continue(),
+      request.url().includes('/chunks/on-demand-') ? request.abort() : request.continue(),
     );
     await ssoLogIn(page, MFA);
     await waitForText(

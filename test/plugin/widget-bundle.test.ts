@@ -52,12 +52,12 @@ describe('the widget bundle', () => {
     assert.ok(minified.test(chunk), 'base styles without indentation or line breaks');
   });
 
-  it('keeps the views of a logged-in reader in chunks loaded on demand', async () => {
+  it('keeps the views of a logged-in reader in the chunk loaded on demand', async () => {
     const manifest = JSON.parse(await readFile(join(widgetsOut, 'manifest.json'), 'utf8'));
     const first = await readFile(join(widgetsOut, manifest.preload[0]), 'utf8');
     assert.doesNotMatch(first, /"particle-api-user-table"/);
     const chunks = await readdir(join(widgetsOut, 'chunks'));
-    const lazy = chunks.find((f) => f.startsWith('logged-in-') && f.endsWith('.js'));
+    const lazy = chunks.find((f) => f.startsWith('on-demand-') && f.endsWith('.js'));
     assert.ok(lazy, chunks.join(', '));
     assert.match(
       await readFile(join(widgetsOut, 'chunks', lazy), 'utf8'),

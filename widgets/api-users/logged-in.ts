@@ -1,5 +1,6 @@
 /**
- * The chunk of the API-user widgets' logged-in views (see `views.ts`): importing it
+ * The API-user widgets' logged-in views (see `views.ts`), part of the chunk of on-demand
+ * views (`../components/on-demand.ts`): importing it
  * defines their elements; the rest is what the widgets call once it is in.
  */
 import './api-user-editor.js';

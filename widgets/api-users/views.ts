@@ -1,14 +1,17 @@
 /**
  * What the API-user widgets show a logged-in reader — the target picker, the scope
  * picker, the table, the scope editor, the confirmation dialog and the view of a new
- * token — with the API calls behind them, in one chunk loaded when a session starts.
+ * token — with the API calls behind them, in the chunk of on-demand views
+ * (`../components/on-demand.ts`), loaded when a session starts if nothing loaded it before.
  * A logged-out reader sees only the "Log in to …" prompt and never downloads it.
  */
 import { html } from 'lit';
 import { lazily } from '../components/lazy.js';
 import type { ParticleScopePicker } from './scope-picker.js';
 
-export const loggedInViews = lazily(() => import('./logged-in.js'));
+export const loggedInViews = lazily(() =>
+  import('../components/on-demand.js').then((chunk) => chunk.loggedIn),
+);
 
 /** The loaded chunk; only for code that runs once `loggedInViews` is ready (a logged-in render). */
 export const views = () => loggedInViews.module!;

@@ -2,16 +2,13 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Exchange } from '../api-helper/types.js';
 import base from '../styles/base.styles.js';
-import { lazily, ViewLoader } from './lazy.js';
-
-/** The view with the highlighter, the redaction and the Copy buttons: loaded on first open. */
-const view = lazily(() => import('./exchange-view.js'));
+import './exchange-view.js';
 
 /**
  * @summary The "Request and response" disclosure a widget shows after its calls: a
- * collapsed `<details>` whose inside (`<particle-exchange-view>`) loads when the reader
+ * collapsed `<details>` whose inside (`<particle-exchange-view>`) renders when the reader
  * first opens it. Widgets render it through `ExchangeRecorder` (exchange-recorder.ts),
- * which imports this chunk when a first call is recorded.
+ * which imports the chunk of on-demand views (`on-demand.ts`) when a first call is recorded.
  *
  * @fires particle-copy - From the view's Copy buttons; the containing widget announces it.
  * @csspart details - The `<details>` element.
@@ -43,28 +40,15 @@ export class ParticleExchangePane extends LitElement {
   /** Set at the first open: the view is loaded and rendered from then on. */
   @state() private opened = false;
 
-  readonly #views = new ViewLoader(this);
-
-  /** Waits for the view's chunk too, so code that awaits it finds the view rendered. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    return this.#views.updateComplete(() => super.getUpdateComplete());
-  }
-
   override render() {
     return html`<details part="details" @toggle=${this.#toggled}>
       <summary part="summary">Request and response</summary>
-      ${this.opened ? this.#view() : nothing}
+      ${
+        this.opened
+          ? html`<particle-exchange-view .exchanges=${this.exchanges}></particle-exchange-view>`
+          : nothing
+      }
     </details>`;
-  }
-
-  #view() {
-    if (this.#views.ready(view))
-      return html`<particle-exchange-view .exchanges=${this.exchanges}></particle-exchange-view>`;
-    return html`<p>${
-      this.#views.failed
-        ? 'The request and response could not be loaded. Reload the page to see them.'
-        : 'Loading…'
-    }</p>`;
   }
 
   #toggled = (event: Event) => {

@@ -1,9 +1,9 @@
 /**
  * Records a widget's calls for its "Request and response" pane. This module is on every
  * page's first load, so it is only a list and a template: the pane's element
- * (`exchange-pane.ts`) is a chunk of its own, imported when a first call is recorded,
- * and the view inside it (`exchange-view.ts`) another, imported when a pane is first
- * opened. Until its chunk has arrived the element is unknown and shows nothing; Lit keeps
+ * (`exchange-pane.ts`) and the view inside it (`exchange-view.ts`) are in the chunk of
+ * on-demand views (`on-demand.ts`), imported when a first call is recorded if no other
+ * view brought it before. Until that chunk has arrived the element is unknown and shows nothing; Lit keeps
  * the `exchanges` set on it and the element upgrades in place when defined.
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
@@ -12,7 +12,7 @@ import type { ParticleCopyEvent } from '../events.js';
 import { lazily } from './lazy.js';
 
 /** Once per page (`lazily`); a failed load (offline) is retried at the next call. */
-const paneElement = lazily(() => import('./exchange-pane.js'));
+const paneElement = lazily(() => import('./on-demand.js').then((chunk) => chunk.exchangePane));
 
 /**
  * The exchanges of a widget's last action.

@@ -15,7 +15,7 @@ import { type JsonToken, jsonTokens } from './json-tokens.js';
 
 /**
  * @summary What a widget's last calls sent and received: the inside of its
- * "Request and response" pane (`exchange-pane.ts`), loaded when a pane is first opened.
+ * "Request and response" pane (`exchange-pane.ts`), rendered when a pane is first opened.
  *
  * For each call: method and URL, request headers and body, status line, duration,
  * size, the response headers the page may read and the body, JSON pretty-printed

@@ -26,11 +26,11 @@ export interface GrantView {
 }
 
 /**
- * The code step's form (`mfa-step.ts`), in a chunk of its own: most readers never see it.
+ * The code step's form (`mfa-step.ts`), in the chunk of on-demand views (`on-demand.ts`).
  * It loads beside the password request, and the step starts once it is in, so a host
  * renders `mfaStepView.module` whenever `step` is 'mfa'.
  */
-export const mfaStepView = lazily(() => import('./mfa-step.js'));
+export const mfaStepView = lazily(() => import('./on-demand.js').then((chunk) => chunk.mfaStep));
 
 const viewMissing = () =>
   new ApiError({

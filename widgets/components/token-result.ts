@@ -1,7 +1,7 @@
 /**
  * The result of `<particle-create-token>`: the new token (masked, Show and Copy), its
- * expiry and the equivalent commands. A chunk of its own, loaded while the token is
- * being created, since a reader who never creates one never needs it.
+ * expiry and the equivalent commands. In the chunk of on-demand views (`on-demand.ts`),
+ * loaded as the reader starts on the form, since a reader who never creates one never needs it.
  */
 import './particle-secret.js';
 import './particle-snippet.js';

@@ -11,7 +11,7 @@ import type { HostedSession } from '../api-helper/hosted-session.js';
 import { hostedLogin } from '../api-helper/site-session.js';
 
 /** Only a site with a hosted login loads its code (not part of any page's first load otherwise). */
-const loadHosted = () => import('../api-helper/hosted-session.js');
+const loadHosted = () => import('../components/hosted.js');
 
 import type { Session, SessionStore } from '../api-helper/session-store.js';
 
