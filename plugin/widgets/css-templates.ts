@@ -2,10 +2,12 @@
  * An esbuild plugin that minifies the CSS of Lit's `css` templates at build time with
  * esbuild's own CSS minifier, so the elements ship no indentation or comments in their
  * styles. Only templates without `${…}` are touched (the widgets have none), and a
- * result that would need escaping in a template literal is left as written.
+ * result that would need escaping in a template literal is left as written. The same
+ * plugin collapses the indentation of the `html` templates (`html-templates.ts`).
  */
 import { readFile } from 'node:fs/promises';
 import { type Plugin, transform } from 'esbuild';
+import { collapseHtmlWhitespace } from './html-templates.js';
 
 const CSS_TEMPLATE = /\bcss`([^`$\\]*)`/g;
 
@@ -32,8 +34,9 @@ export function minifyCssTemplates(): Plugin {
       build.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
         if (path.includes('node_modules')) return undefined;
         const source = await readFile(path, 'utf8');
-        if (!source.includes('css`')) return undefined;
-        return { contents: await minifyCssInModule(source), loader: 'ts' };
+        const html = source.includes('html`') ? collapseHtmlWhitespace(source) : source;
+        const contents = html.includes('css`') ? await minifyCssInModule(html) : html;
+        return contents === source ? undefined : { contents, loader: 'ts' };
       });
     },
   };

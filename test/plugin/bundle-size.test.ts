@@ -7,18 +7,19 @@ import { before, describe, it } from 'node:test';
 import { bundleWeight, moduleGraph, type PageWeight, pageWeight } from '../../bench/page-weight.js';
 import { type BuiltSite, build, repoRoot } from './helpers/build.js';
 
-// Issue 11's target. What only a logged-in reader (the API-user forms, the list), a hosted
-// login (its cookie and links) or an account with MFA (the code step) needs is in chunks
-// loaded on demand, ahead of need where the widget can tell.
+// Issue 11's target. What only a logged-in reader (the API-user forms, the list), a reader
+// who acts (the token result, the one-time-code step, the Request and response pane) or a
+// hosted login (its cookie and links) needs is in chunks loaded on demand, ahead of need where
+// the widget can tell. The seed page's first load is 20,262 B.
 const FIRST_LOAD_GZIP = 20 * 1024;
 const FIRST_LOAD_REQUESTS = 3;
-// Issue 11 asks for 32 KB; every view together is 39,718 B: the lazy chunks' own overhead on
-// top of the code as one file, issue 10's accessibility (skip link, Escape, live-region
-// sentences, region names) and issue 9's hosted login and header state. Issue 9's "Request and
-// response" pane adds 6.4 KB in two chunks that load only after a call (the pane, 0.75 KB) and
-// on its first open (the view with jsonc-parser's scanner and the redaction, 5.1 KB). Held here
-// so it cannot grow unnoticed; the 32 KB target is not met.
-const ALL_VIEWS_GZIP = (39.5 + 6.4) * 1024;
+// Issue 11 asks for 32 KB; every view together is 40,093 B in 4 files (46,402 B in 13 before
+// the views shared one chunk, the pane's JSON lexer replaced jsonc-parser and the templates
+// lost their indentation). Even as a single file the code is 39,018 B: hosted single
+// sign-on, the header state, issue 10's accessibility and issue 9's pane grew it past 32 KB,
+// and meeting the target would mean removing features. Held here, a few hundred bytes above
+// today's figure, so growth fails; the 32 KB target is not met.
+const ALL_VIEWS_GZIP = 39.5 * 1024;
 
 describe('widget JavaScript budgets', () => {
   let site: BuiltSite;
