@@ -6,6 +6,7 @@
  *   npm run bench -- 3                  # 3 runs
  *   npm run bench -- 3 bundle runtime   # only these modules
  *   npm run bench -- --quick build      # the build at 100 and 1,000 pages, once each
+ *   npm run bench -- 1 runtime --trace  # and what the longest tasks spent time on
  *
  * The machine's load moves the timings: run it on an otherwise idle machine, and
  * compare medians with their spread.
@@ -23,7 +24,7 @@ const chosen = args.filter((arg) => !/^\d+$/.test(arg) && !arg.startsWith('--'))
 const modules: Record<string, () => Promise<BenchRow[]>> = {
   build: () => buildBench(quick ? 1 : runs, quick),
   bundle: () => bundleBench(),
-  runtime: () => runtimeBench(runs),
+  runtime: () => runtimeBench(runs, args.includes('--trace')),
 };
 
 const rows: BenchRow[] = [];

@@ -41,19 +41,21 @@ export default css`
     border-radius: var(--_radius);
   }
 
-  /*
-   * Columns, not a grid: groups of 1 to 11 scopes pack without holes and read top to bottom.
-   * Inside the scrolling box, which has the height limit: a multicol box with one would
-   * spill its extra columns sideways.
-   */
+  /* Two columns where they fit, else one under the other (see renderColumns). */
   .columns {
-    columns: 16rem;
-    column-gap: 0.5rem;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    align-items: start;
+    gap: 0.5rem;
+  }
+
+  .column {
+    display: grid;
+    gap: 0.5rem;
   }
 
   fieldset {
-    break-inside: avoid;
-    margin: 0 0 0.5rem;
+    margin: 0;
     padding: 0.4rem 0.6rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -7,7 +7,8 @@ import form from '../styles/form.styles.js';
 import styles from './scope-picker.styles.js';
 import { filterGroups, scopePresets } from './scope-presets.js';
 
-const GROUPS_PER_TASK = 4;
+/** Resource groups rendered per frame: 1 to 11 scopes each (see `Progressive`). */
+const GROUPS_PER_FRAME = 2;
 
 /**
  * The scopes of an API user, grouped by resource with their descriptions: a filter
@@ -23,6 +24,19 @@ const GROUPS_PER_TASK = 4;
  * @csspart group - One resource's fieldset.
  * @csspart count - The "N of 94 scopes selected" line.
  */
+/** Where the second column starts: after the group that takes the first past half the lines. */
+function halfway(groups: readonly ScopeGroup[]): number {
+  // A group's height in lines: its legend and buttons, then a scope and its description each.
+  const lines = (group: ScopeGroup) => 2 + 2 * group.scopes.length;
+  const half = groups.reduce((n, group) => n + lines(group), 0) / 2;
+  let sum = 0;
+  for (const [index, group] of groups.entries()) {
+    sum += lines(group);
+    if (sum >= half) return index + 1;
+  }
+  return groups.length;
+}
+
 @customElement('particle-scope-picker')
 export class ParticleScopePicker extends LitElement {
   static override styles = [base, form, styles];
@@ -38,8 +52,8 @@ export class ParticleScopePicker extends LitElement {
 
   @state() private query = '';
 
-  /** 94 checkboxes are rendered a few groups per task, so opening the editor stays smooth. */
-  readonly #groups = new Progressive(this, GROUPS_PER_TASK);
+  /** 94 checkboxes are rendered a few groups per frame, so opening the editor stays smooth. */
+  readonly #groups = new Progressive(this, GROUPS_PER_FRAME);
 
   /** Resolves once every group is rendered. */
   protected override getUpdateComplete(): Promise<boolean> {
@@ -142,9 +156,7 @@ export class ParticleScopePicker extends LitElement {
         ${
           shown.length === 0
             ? html`<p class="empty">No scope matches “${this.query}”.</p>`
-            : html`<div class="columns">
-              ${this.#groups.slice(shown).map((group) => this.renderGroup(group, selected))}
-            </div>`
+            : this.renderColumns(shown, selected)
         }
       </div>
       <p part="count" class="count" tabindex="-1">${`${selected.size} of ${total} scopes selected${
@@ -169,6 +181,22 @@ export class ParticleScopePicker extends LitElement {
     count.tabIndex = 0;
     count.addEventListener('blur', () => count.setAttribute('tabindex', '-1'), { once: true });
     count.focus();
+  }
+
+  /**
+   * The groups in two columns that read top to bottom, the first holding about half the
+   * scopes: what CSS columns did, without the cost of balancing them, which laid the 94
+   * scopes out several times over on every keystroke in the filter (issue 11). A narrow
+   * picker stacks the second column under the first, keeping the order.
+   */
+  private renderColumns(shown: readonly ScopeGroup[], selected: Set<string>) {
+    const rendered = this.#groups.slice(shown);
+    const split = halfway(shown);
+    const column = (groups: readonly ScopeGroup[]) =>
+      html`<div class="column">${groups.map((group) => this.renderGroup(group, selected))}</div>`;
+    return html`<div class="columns">
+      ${column(rendered.slice(0, split))}${column(rendered.slice(split))}
+    </div>`;
   }
 
   /*

@@ -13,6 +13,16 @@ export function nextTask(): Promise<void> {
 }
 
 /**
+ * A new task after the browser has rendered a frame: work split this way gets its style,
+ * layout and paint done a piece at a time too (tasks alone may all run before one frame,
+ * which then lays out everything at once). A hidden page renders no frames: a task then.
+ */
+export function afterNextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return nextTask();
+  return new Promise((done) => requestAnimationFrame(() => nextTask().then(done)));
+}
+
+/**
  * For `scheduleUpdate()`: the first update waits for a task of its own, later ones run at
  * once, so four widgets defined at once do not add up to one long task.
  */

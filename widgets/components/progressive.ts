@@ -1,12 +1,12 @@
 /**
  * Keeps every task short at 4x CPU throttling (issue 11: none over 50 ms): a long list
- * renders a slice per task.
+ * renders a slice per frame, so its layout is split too.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { nextTask } from './own-task.js';
+import { afterNextFrame } from './own-task.js';
 
 /**
- * `slice(items)` gives the first `step` items, then `step` more in each following task
+ * `slice(items)` gives the first `step` items, then `step` more after each frame
  * until all are rendered. `reset()` starts again from one step (a new filter).
  */
 export class Progressive implements ReactiveController {
@@ -14,7 +14,8 @@ export class Progressive implements ReactiveController {
   readonly #step: number;
   #limit: number;
   #total = 0;
-  #scheduled = false;
+  /** The next step, while one is scheduled. */
+  #next?: Promise<void>;
 
   constructor(host: ReactiveControllerHost, step: number) {
     this.#host = host;
@@ -37,10 +38,9 @@ export class Progressive implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.done || this.#scheduled) return;
-    this.#scheduled = true;
-    nextTask().then(() => {
-      this.#scheduled = false;
+    if (this.done || this.#next) return;
+    this.#next = afterNextFrame().then(() => {
+      this.#next = undefined;
       this.#limit += this.#step;
       this.#host.requestUpdate();
     });
@@ -49,8 +49,8 @@ export class Progressive implements ReactiveController {
   /** For the host's `getUpdateComplete()`: resolves once every item is rendered. */
   async whenDone(own: () => Promise<boolean>): Promise<boolean> {
     let complete = await own();
-    while (!this.done && this.#scheduled) {
-      await nextTask();
+    while (!this.done && this.#next) {
+      await this.#next;
       complete = await own();
     }
     return complete;

@@ -106,6 +106,19 @@ describe('<particle-scope-picker>', () => {
     }
   });
 
+  it('in a narrow picker, stacks the groups in one column in catalogue order', async () => {
+    const el = await fixture<ParticleScopePicker>(
+      html`<particle-scope-picker style="width: 300px"></particle-scope-picker>`,
+    );
+    const legends = [...root(el).querySelectorAll('fieldset')];
+    const lefts = new Set(legends.map((f) => f.getBoundingClientRect().left));
+    expect(lefts.size, 'one column at 300px').to.equal(1);
+    const tops = legends.map((f) => f.getBoundingClientRect().top);
+    expect(tops).to.deep.equal([...tops].sort((a, b) => a - b));
+    const names = legends.map((f) => f.querySelector('legend')!.textContent!.trim());
+    expect(names[0]).to.match(/^OAuth clients/);
+  });
+
   it('filters by name or description, keeping the selection', async () => {
     const el = await picker(['sims:list']);
     await filter(el, 'ledger');
