@@ -34,7 +34,14 @@ export interface BuildStep {
 const exec = promisify(execFile);
 
 /** Files copied as they are, repository path → the same path under dist/. */
-const copied = ['partials', 'layouts', 'plugin/widgets/particle-widgets.css', 'emulator/data'];
+const copied = [
+  'partials',
+  'layouts',
+  'plugin/widgets/particle-widgets.css',
+  'emulator/data',
+  // A worker script (see expiry.ts), plain JavaScript beside the module that starts it.
+  'widgets/components/intl-warmup.js',
+];
 
 export const steps: BuildStep[] = [
   {

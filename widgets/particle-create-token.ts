@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiError } from './api-helper/errors.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { copyStatus } from './components/copy.js';
-import { ClockController, describeExpiry } from './components/expiry.js';
+import { ClockController, describeExpiry, warmDateFormatting } from './components/expiry.js';
 import { lazily } from './components/lazy.js';
 import { firstUpdateInOwnTask } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
@@ -31,7 +31,11 @@ const LIFETIMES: [seconds: number, label: string][] = [
 const resultView = lazily(() =>
   import('./components/on-demand.js').then((chunk) => chunk.tokenResult),
 );
-const prefetchResult = () => resultView().catch(() => {}); // a failure is reported on success
+/** Ahead of need, when the reader comes to the form: the result's view and its date format. */
+const prefetchResult = () => {
+  warmDateFormatting();
+  return resultView().catch(() => {}); // a failure is reported on success
+};
 
 interface Created {
   grant: TokenGrant;

@@ -17,9 +17,9 @@
  * bundle says which files a page loads first, for builds that use a prebuilt bundle.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin, transform } from 'esbuild';
 import { minifyCssTemplates } from './css-templates.js';
 import { MANIFEST_FILE, type WidgetEntry } from './entries.js';
 
@@ -99,6 +99,33 @@ export * from ${JSON.stringify(path)};
   };
 }
 
+/**
+ * Worker scripts, each beside the module that starts it with
+ * `new Worker(new URL(script, import.meta.url))`. esbuild does not follow such URLs, so
+ * each script is copied, minified, beside the output file that holds its module.
+ */
+const WORKER_SCRIPTS = [
+  { module: /(^|\/)widgets\/components\/expiry\.[jt]s$/, script: 'intl-warmup.js' },
+];
+
+/** The worker scripts of the bundle, by path relative to the widgets folder. */
+async function workerScripts(metafile: Metafile, outPath: (output: string) => string) {
+  const files = new Map<string, Uint8Array>();
+  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
+    for (const input of Object.keys(inputs)) {
+      const worker = WORKER_SCRIPTS.find(({ module }) => module.test(input));
+      if (!worker) continue;
+      const source = await readFile(join(dirname(resolve(input)), worker.script), 'utf8');
+      const { code } = await transform(source, { minify: true, legalComments: 'none' });
+      const path = join(dirname(outPath(output)), worker.script)
+        .split('\\')
+        .join('/');
+      files.set(path, new TextEncoder().encode(code));
+    }
+  }
+  return files;
+}
+
 /** The static imports of `output`, followed transitively, in a stable order. */
 function staticImports(metafile: Metafile, output: string, seen = new Set<string>()): string[] {
   for (const dependency of metafile.outputs[output]?.imports ?? []) {
@@ -145,6 +172,8 @@ export async function buildWidgetBundle(entries: WidgetEntry[]): Promise<WidgetB
     (output) => result.metafile.outputs[output]?.entryPoint === `${ENTRY_NAMESPACE}:${ENTRY_NAME}`,
   )!;
   const cwdRelative = (path: string) => relativeOut(join(process.cwd(), path));
+  for (const [path, contents] of await workerScripts(result.metafile, cwdRelative))
+    files.set(path, contents);
   manifest.entry = cwdRelative(entryOutput);
   manifest.preload = staticImports(result.metafile, entryOutput).map(cwdRelative);
   manifest.tags = entries.map((entry) => entry.tag);

@@ -183,6 +183,17 @@ describe('<particle-sso> on the seed page', () => {
     await page.browserContext().close();
   });
 
+  it('loads the date formats in a worker once the reader comes to the login form', async () => {
+    const { page, errors } = await openSeedPage(stack);
+    const warmup = page.waitForResponse((response) => response.url().endsWith('/intl-warmup.js'));
+    await page.locator('particle-sso input[name=username]').click();
+    assert.equal((await warmup).status(), 200);
+    await ssoLogIn(page, DEMO);
+    await waitForText(page, LOGGED_IN, /expires in 1 hour \(.+\)/);
+    assert.deepEqual(unexpectedErrors(errors, stack), []);
+    await page.browserContext().close();
+  });
+
   it('fits a phone screen (375 px) without sideways scrolling, logged out and in', async () => {
     const { page } = await openSeedPage(stack);
     await page.setViewport({ width: 375, height: 800 });

@@ -66,6 +66,15 @@ describe('the widget bundle', () => {
     assert.match(first, new RegExp(`import\\("\\./${lazy.replace('.', '\\.')}"\\)`));
   });
 
+  it('puts the date-format worker script beside the chunk that starts it', async () => {
+    const manifest = JSON.parse(await readFile(join(widgetsOut, 'manifest.json'), 'utf8'));
+    const first = await readFile(join(widgetsOut, manifest.preload[0]), 'utf8');
+    const starts = first.includes('new Worker(new URL(') && first.includes('"intl-warmup.js"');
+    assert.ok(starts, 'the first-load chunk starts the worker from a URL beside itself');
+    const beside = join(widgetsOut, manifest.preload[0], '../intl-warmup.js');
+    assert.match(await readFile(beside, 'utf8'), /new Intl\.DateTimeFormat\(/);
+  });
+
   it('loads the bundle once on a page that uses an element twice', async () => {
     const html = await site.page('/two-sso/');
     assert.equal(

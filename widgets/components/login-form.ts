@@ -3,6 +3,7 @@ import type { ApiClient } from '../api-helper/client.js';
 import type { ApiError } from '../api-helper/errors.js';
 import { checkToken } from '../api-helper/tokens.js';
 import type { CallOptions, TokenGrant } from '../api-helper/types.js';
+import { warmDateFormatting } from './expiry.js';
 
 /** "Stay logged in for": the lifetime of the session's token, in seconds. */
 const LIFETIMES: [seconds: number, label: string][] = [
@@ -46,6 +47,7 @@ export function loginForm(o: LoginFormOptions) {
     aria-busy=${o.busy ? 'true' : 'false'}
     ?hidden=${o.hidden}
     @submit=${o.onSubmit}
+    @focusin=${warmDateFormatting}
   >
     <div class="row" ?hidden=${token}>
       <label for="${id}-email">Email</label>
