@@ -10,11 +10,12 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
-  /** Thread (CPU) time of the event: what the machine's load does not stretch. */
+  /** Thread time of the event. */
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
+  id?: string;
+  args?: { name?: string; data?: Record<string, unknown> } & Record<string, unknown>;
 }
 
 export interface TaskBreakdown {
@@ -22,28 +23,39 @@ export interface TaskBreakdown {
   duration: number;
   cpu: number;
   events: [string, number][];
+  functions: [string, number][];
 }
 
 const MAIN_THREAD = 'CrRendererMain';
+const ROWS = 12;
 
-/** The renderer main threads (`pid:tid`) of the trace. */
-function mainThreads(events: TraceEvent[]): Set<string> {
+const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+
+/**
+ * The renderer main threads (`pid:tid`) that ran the page's own scripts: a trace also holds
+ * the browser's own pages (a new-tab page, the omnibox's popup) in renderers of their own.
+ */
+function mainThreads(events: TraceEvent[], origin: string): Set<string> {
+  const main = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === MAIN_THREAD).map(thread),
+  );
+  const url = (e: TraceEvent) =>
+    String(e.args?.data?.url ?? (e.args?.beginData as { url?: string })?.url ?? '');
   return new Set(
-    events
-      .filter((e) => e.name === 'thread_name' && e.args?.name === MAIN_THREAD)
-      .map((e) => `${e.pid}:${e.tid}`),
+    events.filter((e) => main.has(thread(e)) && url(e).startsWith(origin)).map(thread),
   );
 }
 
 function label(event: TraceEvent): string {
   const data = event.args?.data;
-  const layout = (event.args as { beginData?: { dirtyObjects?: number; totalObjects?: number } })
-    ?.beginData;
-  if (event.name === 'Layout' && layout)
+  const layout = (event.args?.beginData ?? {}) as { dirtyObjects?: number; totalObjects?: number };
+  if (event.name === 'Layout' && layout.totalObjects)
     return `Layout (${layout.dirtyObjects} of ${layout.totalObjects} objects)`;
   const fn = data?.functionName || (data?.url ? String(data.url).split('/').pop() : '');
   return fn ? `${event.name} ${fn}` : event.name;
 }
+
+const sorted = (self: Map<string, number>) => [...self].sort((a, b) => b[1] - a[1]).slice(0, ROWS);
 
 /**
  * Self time (ms) per event name inside one task, from the complete events nested in it
@@ -69,57 +81,110 @@ function selfTimes(inside: TraceEvent[]): [string, number][] {
     stack.push({ end, key: label(event) });
   }
   while (stack.length) pop();
-  return [...self].sort((a, b) => b[1] - a[1]);
+  return sorted(self);
 }
 
-/** The `count` longest main-thread tasks of `trace`, each with its self-time breakdown. */
-export function longestTasks(trace: { traceEvents: TraceEvent[] }, count = 3): TaskBreakdown[] {
-  const threads = mainThreads(trace.traceEvents);
+interface Sample {
+  time: number;
+  frame: string;
+}
+
+/**
+ * V8's samples of one thread, from the trace's `ProfileChunk` events (category
+ * `disabled-by-default-v8.cpu_profiler`), each with the function it was in.
+ */
+function samples(events: TraceEvent[], onThread: string): Sample[] {
+  const frames = new Map<number, string>();
+  const out: Sample[] = [];
+  const starts = new Map<string, number>();
+  for (const e of events) {
+    if (e.name === 'Profile' && thread(e) === onThread)
+      starts.set(
+        `${e.pid}:${e.id}`,
+        Number((e.args?.data as { startTime?: number })?.startTime ?? e.ts),
+      );
+  }
+  const clocks = new Map(starts);
+  for (const e of events) {
+    const key = `${e.pid}:${e.id}`; // profile ids restart in each process
+    if (e.name !== 'ProfileChunk' || !clocks.has(key)) continue;
+    const data = e.args?.data as {
+      cpuProfile?: {
+        nodes?: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+        }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+    for (const node of data.cpuProfile?.nodes ?? []) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const file = url?.split('/').pop() || '';
+      frames.set(node.id, `${functionName || '(anonymous)'} ${file}:${(lineNumber ?? -1) + 1}`);
+    }
+    let time = clocks.get(key)!;
+    (data.cpuProfile?.samples ?? []).forEach((id, i) => {
+      time += data.timeDeltas?.[i] ?? 0;
+      out.push({ time, frame: frames.get(id) ?? `node ${id}` });
+    });
+    clocks.set(key, time);
+  }
+  // A node's frame may come in a later chunk than its first sample.
+  return out.map((s) => ({
+    ...s,
+    frame: s.frame.startsWith('node ')
+      ? (frames.get(Number(s.frame.slice(5))) ?? s.frame)
+      : s.frame,
+  }));
+}
+
+/** Self time (ms) per JavaScript function among `all` samples in [from, to). */
+function hotFunctions(all: Sample[], from: number, to: number): [string, number][] {
+  const self = new Map<string, number>();
+  const inside = all.filter((s) => s.time >= from && s.time < to);
+  inside.forEach((sample, i) => {
+    const next = inside[i + 1]?.time ?? to;
+    self.set(sample.frame, (self.get(sample.frame) ?? 0) + (next - sample.time) / 1000);
+  });
+  return sorted(self);
+}
+
+/**
+ * The `count` longest top-level tasks of the main thread that ran `origin`'s scripts,
+ * each with where its time went.
+ */
+export function longestTasks(
+  trace: { traceEvents: TraceEvent[] },
+  origin: string,
+  count = 3,
+): TaskBreakdown[] {
+  const threads = mainThreads(trace.traceEvents, origin);
   const onMain = trace.traceEvents
-    .filter((e) => e.ph === 'X' && threads.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && threads.has(thread(e)))
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-  const tasks = onMain
-    .filter((e) => e.name === 'RunTask')
-    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-  const origin = onMain[0]?.ts ?? 0;
+  // Top level only: a task run inside another (a nested run loop) is part of it.
+  const tasks: TraceEvent[] = [];
+  for (const e of onMain.filter((e) => e.name === 'RunTask')) {
+    const outer = tasks.at(-1);
+    if (!outer || thread(outer) !== thread(e) || e.ts >= outer.ts + (outer.dur ?? 0)) tasks.push(e);
+  }
+  tasks.sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  const traceStart = onMain[0]?.ts ?? 0;
+  const sampled = new Map<string, Sample[]>();
   return tasks.slice(0, count).map((task) => {
     const end = task.ts + (task.dur ?? 0);
-    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts < end);
+    const inside = onMain.filter(
+      (e) => e !== task && thread(e) === thread(task) && e.ts >= task.ts && e.ts < end,
+    );
+    if (!sampled.has(thread(task)))
+      sampled.set(thread(task), samples(trace.traceEvents, thread(task)));
     return {
-      start: (task.ts - origin) / 1000,
+      start: (task.ts - traceStart) / 1000,
       duration: (task.dur ?? 0) / 1000,
       cpu: (task.tdur ?? 0) / 1000,
-      events: selfTimes(inside).slice(0, 12),
+      events: selfTimes(inside),
+      functions: hotFunctions(sampled.get(thread(task))!, task.ts, end),
     };
   });
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  startTime: number;
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Self time (ms) per JavaScript function in V8's samples between `from` and `to` (trace µs). */
-export function hotFunctions(
-  profile: CpuProfile,
-  from: number,
-  to: number,
-  count = 12,
-): [string, number][] {
-  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const self = new Map<string, number>();
-  let time = profile.startTime;
-  const deltas = profile.timeDeltas ?? [];
-  (profile.samples ?? []).forEach((id, i) => {
-    const delta = deltas[i] ?? 0;
-    time += delta;
-    if (time < from || time >= to) return;
-    const frame = frames.get(id)!;
-    const file = frame.url.split('/').pop() || '';
-    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? delta) / 1000);
-  });
-  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
