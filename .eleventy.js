@@ -5,8 +5,11 @@
 // to the compiled package in dist/.
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import particleDocs, { templateConfig } from 'eleventy-plugin-particle-docs';
+import { watchSettings } from './scripts/watch-settings.js';
 
 export default function (eleventyConfig) {
+  // Under `npm start`: a rebuild starts 40 ms after a save instead of 150 ms.
+  watchSettings(eleventyConfig);
   // `--pathprefix=/docs/` (or a `pathPrefix` below) then prefixes every link of the site.
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(particleDocs, {

@@ -3,13 +3,16 @@
  * its own: `node --import tsx bench/eleventy-child.ts <siteDir> <outDir>`. Prints one
  * JSON line: the build's time and CPU time inside the process, peak RSS, pages written.
  *
- * With `--watch` it builds, then watches incrementally (like `npm start`) and sends an IPC
- * message after each build, `{ pages }` (the pages that build wrote), `{ watching: true }`
- * once the watcher is ready for edits, `{ warning }` for each warning and `{ error }` for
- * each error (a rebuild that fails).
+ * With `--watch` it builds, then watches incrementally as `npm start` does (with the
+ * site's watch settings, scripts/watch-settings.js) and sends an IPC message after each
+ * build, `{ pages, cpuMs }` (the pages that build wrote, and the CPU time of this process
+ * from the watcher's change event to the end of the build), `{ watching: true }` once the
+ * watcher is ready for edits, `{ warning }` for each warning and `{ error }` for each
+ * error (a rebuild that fails).
  */
 import { join } from 'node:path';
 import Eleventy from '@11ty/eleventy';
+import { watchSettings } from '../scripts/watch-settings.js';
 
 const [siteDir, outDir, mode] = process.argv.slice(2);
 if (!siteDir || !outDir) throw new Error('usage: eleventy-child.ts <siteDir> <outDir> [--watch]');
@@ -20,16 +23,27 @@ interface Result {
 }
 
 const started = performance.now();
+/** Process CPU time in ms (user + system). */
+const cpuNow = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+let rebuildStarted = 0;
 const eleventy = new Eleventy(join(siteDir, 'content'), outDir, {
   quietMode: true,
   configPath: join(siteDir, 'eleventy.config.mjs'),
   runMode: watching ? 'watch' : 'build',
   config(eleventyConfig: {
     on(event: string, callback: (args: { results?: Result[] }) => void): void;
+    setChokidarConfig(options: object): void;
   }) {
+    if (watching) watchSettings(eleventyConfig);
+    eleventyConfig.on('eleventy.beforeWatch', () => {
+      rebuildStarted = cpuNow();
+    });
     eleventyConfig.on('eleventy.after', ({ results = [] }) => {
       const pages = results.filter((r) => typeof r.outputPath === 'string').length;
-      process.send?.({ pages });
+      process.send?.({ pages, cpuMs: cpuNow() - rebuildStarted });
     });
   },
 });

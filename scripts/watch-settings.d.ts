@@ -1,0 +1,2 @@
+/** How `npm start` watches this site's files (see watch-settings.js). */
+export function watchSettings(eleventyConfig: { setChokidarConfig(options: object): void }): void;
