@@ -17,22 +17,23 @@ const PLAIN_PATH = /^\/(?!.*(?:\/\.\.?(?:\/|$)|[%\\]))[^?#]*/;
 
 /**
  * Resolves an href of a page to a site path (no query or hash), or null when it is not an
- * internal link. A root-relative href resolves the same on every page, so each is
- * resolved once per build; only relative hrefs depend on the page.
+ * internal link. An href that is root-relative, external or only a hash resolves the same
+ * on every page, so each is worked out once per build, looked up by the href as written
+ * (the navigation's, the header's and most links in a page's text recur on many
+ * pages); only relative hrefs depend on the page.
  */
 function linkResolver() {
-  const resolved = new Map<string, string>();
+  const sameOnEveryPage = new Map<string, string | null>();
   const resolve = (href: string, pageUrl: string) =>
     PLAIN_PATH.exec(href)?.[0] ?? decodeURI(new URL(href, `http://site${pageUrl}`).pathname);
   return (raw: string, pageUrl: string): string | null => {
+    const known = sameOnEveryPage.get(raw);
+    if (known !== undefined) return known;
     const href = raw.replaceAll('&amp;', '&').trim();
-    if (!href || href.startsWith('#') || EXTERNAL.test(href)) return null;
-    if (!href.startsWith('/')) return resolve(href, pageUrl);
-    let path = resolved.get(href);
-    if (path === undefined) {
-      path = resolve(href, pageUrl);
-      resolved.set(href, path);
-    }
+    const internal = href !== '' && !href.startsWith('#') && !EXTERNAL.test(href);
+    if (internal && !href.startsWith('/')) return resolve(href, pageUrl); // relative: per page
+    const path = internal ? resolve(href, pageUrl) : null;
+    sameOnEveryPage.set(raw, path);
     return path;
   };
 }
