@@ -15,6 +15,7 @@ import { repoRoot } from './helpers/build.js';
 
 const siteSources = [
   ...['package.json', 'tsconfig.json', '.eleventy.js', 'scripts/start.ts', 'emulator'],
+  'scripts/watch-settings.js', // .eleventy.js imports it
   ...['plugin', 'partials', 'layouts', 'assets', 'content', 'widgets'],
 ];
 
