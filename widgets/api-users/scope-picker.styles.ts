@@ -41,6 +41,16 @@ export default css`
     border-radius: var(--_radius);
   }
 
+  /*
+   * A full box keeps its height while the filter narrows it and while its groups render a
+   * frame at a time: the count and the buttons below stay put, and nothing outside the box
+   * (the 200 rows of the API-user table under an editor) is laid out or painted again.
+   */
+  .groups.full {
+    height: 24rem;
+    contain: strict;
+  }
+
   /* Two columns where they fit, else one under the other (see renderColumns). */
   .columns {
     display: grid;

@@ -7,6 +7,9 @@ import form from '../styles/form.styles.js';
 import styles from './scope-picker.styles.js';
 import { filterGroups, scopePresets } from './scope-presets.js';
 
+/** More scopes than this fill the scrolling box, which then keeps its height (see styles). */
+const FILLS_THE_BOX = 8;
+
 /** Resource groups rendered per frame: 1 to 11 scopes each (see `Progressive`). */
 const GROUPS_PER_FRAME = 2;
 
@@ -152,7 +155,7 @@ export class ParticleScopePicker extends LitElement {
           </button>
         </div>
       </div>
-      <div part="groups" class="groups">
+      <div part="groups" class=${total > FILLS_THE_BOX ? 'groups full' : 'groups'}>
         ${
           shown.length === 0
             ? html`<p class="empty">No scope matches “${this.query}”.</p>`

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { ALL_SCOPES } from '../../../widgets/api-helper/scopes.js';
+import { ALL_SCOPES, SCOPE_GROUPS } from '../../../widgets/api-helper/scopes.js';
 import type { ParticleScopePicker } from '../../../widgets/api-users/scope-picker.js';
 import '../../../widgets/api-users/scope-picker.js';
 import { actionOf, scopePresets } from '../../../widgets/api-users/scope-presets.js';
@@ -131,6 +131,28 @@ describe('<particle-scope-picker>', () => {
     expect(checkboxes(el)).to.have.length(0);
     expect(root(el).textContent).to.contain('No scope matches “no-such-scope”');
     expect(el.value).to.deep.equal(['sims:list']);
+  });
+
+  it('keeps the list box and the count where they are while the filter narrows the list', async () => {
+    const el = await picker();
+    const box = () => root(el).querySelector('[part=groups]')!.getBoundingClientRect();
+    const countTop = () => root(el).querySelector('[part=count]')!.getBoundingClientRect().top;
+    const [height, top] = [box().height, countTop()];
+    await filter(el, 'locations');
+    expect(box().height).to.equal(height);
+    expect(countTop()).to.equal(top);
+    await filter(el, '');
+    expect(box().height).to.equal(height);
+  });
+
+  it('shrinks the list box to fit a short list of scopes', async () => {
+    const groups = SCOPE_GROUPS.filter((group) => group.resource === 'events');
+    const el = await fixture<ParticleScopePicker>(
+      html`<particle-scope-picker .groups=${groups}></particle-scope-picker>`,
+    );
+    const box = root(el).querySelector('[part=groups]')!;
+    expect(box.getBoundingClientRect().height).to.be.below(200);
+    expect(box.scrollHeight).to.be.at.most(box.clientHeight + 1);
   });
 
   it('selects and clears a whole group (only what the filter shows)', async () => {
