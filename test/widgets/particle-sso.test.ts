@@ -108,6 +108,17 @@ describe('<particle-sso>', () => {
       expect(names(heard, 'checkbox')).to.deep.equal(['Keep me logged in on this device']);
     });
 
+    it('leaves no password in the field it was typed in once logged in', async () => {
+      fakeFetch({ 'POST /oauth/token': grant(3600) });
+      const el = await render();
+      fillLogin(el);
+      const password = $(el, 'input[name=password]');
+      loginButton(el).click();
+      await waitUntil(() => el.querySelector('[part=logged-in]'));
+      expect(el.querySelector('input[name=password]'), 'the form is gone').to.equal(null);
+      await waitUntil(() => password.value === '', 'the typed password is emptied');
+    });
+
     it('starts a tab session for one hour by default and says who is logged in', async () => {
       const api = fakeFetch({ 'POST /oauth/token': grant(3600) });
       const el = await render();
