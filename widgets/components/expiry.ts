@@ -33,7 +33,7 @@ const dateTime = () =>
   (formatter ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' }));
 
 /** The worker script, beside this module's chunk (plugin/widgets/bundle.ts copies it there). */
-export const WARMUP_SCRIPT = 'intl-warmup.js';
+const WARMUP_SCRIPT = 'intl-warmup.js';
 let warming = false;
 
 /**
