@@ -4,7 +4,7 @@ import type { ApiError } from './api-helper/errors.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { copyStatus } from './components/copy.js';
 import { ClockController, describeExpiry, warmDateFormatting } from './components/expiry.js';
-import { lazily } from './components/lazy.js';
+import { onDemand } from './components/lazy.js';
 import { firstUpdateInOwnTask } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
@@ -28,9 +28,7 @@ const LIFETIMES: [seconds: number, label: string][] = [
 ];
 
 /** The result view's chunk (the token, its expiry, the commands), loaded as the reader starts. */
-const resultView = lazily(() =>
-  import('./components/on-demand.js').then((chunk) => chunk.tokenResult),
-);
+const resultView = onDemand('tokenResult');
 /** Ahead of need, when the reader comes to the form: the result's view and its date format. */
 const prefetchResult = () => {
   warmDateFormatting();

@@ -6,7 +6,7 @@ import type { Session } from './api-helper/session-store.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { copyStatus } from './components/copy.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
-import { lazily, ViewLoader } from './components/lazy.js';
+import { lazily, onDemand, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
 import { firstUpdateInOwnTask, nextTask } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
@@ -27,9 +27,7 @@ import { adoptLightDomStyles } from './styles/light-dom.js';
 let instances = 0;
 
 /** Only a logged-in reader on a page with `select-org` sees the organization picker. */
-const orgPickerView = lazily(() =>
-  import('./components/on-demand.js').then((chunk) => chunk.orgPicker),
-);
+const orgPickerView = onDemand('orgPicker');
 /** Only a site with a hosted login (and a cookie this page can read) shows its links. */
 const hostedView = lazily(() => import('./components/hosted.js'));
 

@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Session } from '../api-helper/session-store.js';
 import type { Target } from '../api-helper/types.js';
 import { copyStatus } from '../components/copy.js';
-import { type Loader, ViewLoader } from '../components/lazy.js';
+import { type Loader, VIEW_MISSING, ViewLoader } from '../components/lazy.js';
 import { firstUpdateInOwnTask } from '../components/own-task.js';
 import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
@@ -92,9 +92,7 @@ export abstract class ApiUserWidget extends LitElement {
     // Every check, not `every`: each starts its load, side by side.
     const ready = this.loggedInViews().map((view) => this.views.ready(view));
     if (ready.every(Boolean)) return this.renderLoggedIn(session);
-    const text = this.views.failed
-      ? 'Part of this widget could not be loaded. Reload the page to try again.'
-      : 'Loading…';
+    const text = this.views.failed ? VIEW_MISSING : 'Loading…';
     return statusLine('status', { text, tone: this.views.failed ? 'error' : 'info' });
   }
 

@@ -6,12 +6,10 @@
  * A logged-out reader sees only the "Log in to …" prompt and never downloads it.
  */
 import { html } from 'lit';
-import { lazily } from '../components/lazy.js';
+import { onDemand } from '../components/lazy.js';
 import type { ParticleScopePicker } from './scope-picker.js';
 
-export const loggedInViews = lazily(() =>
-  import('../components/on-demand.js').then((chunk) => chunk.loggedIn),
-);
+export const loggedInViews = onDemand('loggedIn');
 
 /** The loaded chunk; only for code that runs once `loggedInViews` is ready (a logged-in render). */
 export const views = () => loggedInViews.module!;

@@ -9,10 +9,10 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Exchange } from '../api-helper/types.js';
 import type { ParticleCopyEvent } from '../events.js';
-import { lazily } from './lazy.js';
+import { onDemand } from './lazy.js';
 
 /** Once per page (`lazily`); a failed load (offline) is retried at the next call. */
-const paneElement = lazily(() => import('./on-demand.js').then((chunk) => chunk.exchangePane));
+const paneElement = onDemand('exchangePane');
 
 /**
  * The exchanges of a widget's last action.

@@ -5,6 +5,11 @@
  * and let the element render the view when it has arrived.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type * as OnDemandViews from './on-demand.js';
+
+/** What a reader is told when a view's chunk cannot be loaded (offline, or a deploy replaced it). */
+export const VIEW_MISSING =
+  'Part of this widget could not be loaded. Reload the page to try again.';
 
 export interface Loader<T = unknown> {
   (): Promise<T>;
@@ -35,6 +40,16 @@ export function lazily<T>(load: () => Promise<T>): Loader<T> {
     loaded: false,
   });
   return state;
+}
+
+/**
+ * One view of the chunk of on-demand views (`on-demand.ts`): every view's loader imports
+ * that same chunk, so whichever is needed first brings the others with it.
+ */
+export function onDemand<View extends keyof typeof OnDemandViews>(
+  view: View,
+): Loader<(typeof OnDemandViews)[View]> {
+  return lazily(() => import('./on-demand.js').then((chunk) => chunk[view]));
 }
 
 /**

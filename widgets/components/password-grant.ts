@@ -3,7 +3,7 @@ import { login, verifyMfa } from '../api-helper/auth.js';
 import type { ApiClient } from '../api-helper/client.js';
 import { ApiError } from '../api-helper/errors.js';
 import type { LoginOutcome, TokenGrant } from '../api-helper/types.js';
-import { lazily } from './lazy.js';
+import { onDemand, VIEW_MISSING } from './lazy.js';
 import { RequestController } from './request-controller.js';
 import type { StatusMessage } from './status.js';
 
@@ -30,13 +30,9 @@ export interface GrantView {
  * It loads beside the password request, and the step starts once it is in, so a host
  * renders `mfaStepView.module` whenever `step` is 'mfa'.
  */
-export const mfaStepView = lazily(() => import('./on-demand.js').then((chunk) => chunk.mfaStep));
+export const mfaStepView = onDemand('mfaStep');
 
-const viewMissing = () =>
-  new ApiError({
-    kind: 'server',
-    message: 'Part of this widget could not be loaded. Reload the page to try again.',
-  });
+const viewMissing = () => new ApiError({ kind: 'server', message: VIEW_MISSING });
 
 type Challenge = Extract<LoginOutcome, { status: 'mfa' }>;
 
