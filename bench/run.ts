@@ -7,6 +7,7 @@
  *   npm run bench -- 3 bundle runtime   # only these modules
  *   npm run bench -- --quick build      # the build at 100 and 1,000 pages, once each
  *   npm run bench -- 1 runtime --trace  # and what the longest tasks spent time on
+ *   npm run bench -- 6 runtime --against ../before   # and, pass for pass, another checkout
  *
  * The machine's load moves the timings: run it on an otherwise idle machine, and
  * compare medians with their spread.
@@ -17,6 +18,9 @@ import { runtimeBench } from './runtime.js';
 import { type BenchRow, printTable } from './table.js';
 
 const args = process.argv.slice(2);
+/** `--against <checkout>`, taken out of the arguments before they are read as modules. */
+const againstAt = args.indexOf('--against');
+const against = againstAt === -1 ? undefined : args.splice(againstAt, 2)[1];
 const runs = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 5);
 const quick = args.includes('--quick');
 const chosen = args.filter((arg) => !/^\d+$/.test(arg) && !arg.startsWith('--'));
@@ -24,7 +28,7 @@ const chosen = args.filter((arg) => !/^\d+$/.test(arg) && !arg.startsWith('--'))
 const modules: Record<string, () => Promise<BenchRow[]>> = {
   build: () => buildBench(quick ? 1 : runs, quick),
   bundle: () => bundleBench(),
-  runtime: () => runtimeBench(runs, args.includes('--trace')),
+  runtime: () => runtimeBench(runs, { trace: args.includes('--trace'), against }),
 };
 
 const rows: BenchRow[] = [];

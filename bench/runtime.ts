@@ -9,7 +9,8 @@
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { startEmulator } from '../emulator/index.js';
 import { chooseTarget, LIST } from '../test/e2e/api-user-steps.js';
@@ -206,28 +207,52 @@ async function onePass(
   return figures;
 }
 
-export async function runtimeBench(runs: number, trace = false): Promise<BenchRow[]> {
+/**
+ * The site to measure: this checkout's, and with `--against <checkout>` also another
+ * checkout's (say a worktree of the commit before a change), built by that checkout's own
+ * harness. The passes alternate between them, so both see the same moments of a machine
+ * whose speed moves from one minute to the next.
+ */
+async function buildSites(apiBase: string, against?: string) {
+  const sites = [{ name: 'this checkout', dir: await buildSite({ apiBase }) }];
+  if (against) {
+    const harness: typeof import('../test/e2e/harness.js') = await import(
+      pathToFileURL(resolve(against, 'test/e2e/harness.ts')).href
+    );
+    sites.push({ name: basename(resolve(against)), dir: await harness.buildSite({ apiBase }) });
+  }
+  return Promise.all(sites.map(async (site) => ({ ...site, served: await serveSite(site.dir) })));
+}
+
+export async function runtimeBench(
+  runs: number,
+  { trace = false, against }: { trace?: boolean; against?: string } = {},
+): Promise<BenchRow[]> {
   const emulator = await startEmulator({ port: 0, quiet: true, dataFile: await dataFile() });
-  const dir = await buildSite({ apiBase: emulator.url });
-  const site = await serveSite(dir);
+  const sites = await buildSites(emulator.url, against);
   const browser = await launchBrowser();
   try {
-    const passes: Figures[] = [];
-    for (let i = 0; i < runs; i++)
-      passes.push(await onePass(browser, `${site.url}${SEED_PATH}`, trace));
-    return Object.keys(passes[0]!).map((measure) =>
-      summarize({
-        group: `Browser at ${CPU_SLOWDOWN}× CPU throttling`,
-        measure,
-        values: passes.map((figures) => figures[measure]!),
-        unit: 'ms',
-        target: measure.includes('longest task') ? LONG_TASK_TARGET : undefined,
-        zeroMeans: `< ${LONG_TASK_TARGET}`,
-      }),
+    const passes = sites.map((): Figures[] => []);
+    for (let i = 0; i < runs; i++) {
+      for (const [s, site] of sites.entries()) {
+        passes[s]!.push(await onePass(browser, `${site.served.url}${SEED_PATH}`, trace));
+      }
+    }
+    return sites.flatMap((site, s) =>
+      Object.keys(passes[s]![0]!).map((measure) =>
+        summarize({
+          group: `Browser at ${CPU_SLOWDOWN}× CPU throttling${against ? `, ${site.name}` : ''}`,
+          measure,
+          values: passes[s]!.map((figures) => figures[measure]!),
+          unit: 'ms',
+          target: measure.includes('longest task') ? LONG_TASK_TARGET : undefined,
+          zeroMeans: `< ${LONG_TASK_TARGET}`,
+        }),
+      ),
     );
   } finally {
     await browser.close();
-    await site.close();
+    await Promise.all(sites.map((site) => site.served.close()));
     await emulator.close();
   }
 }

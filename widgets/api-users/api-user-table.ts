@@ -54,9 +54,13 @@ export class ParticleApiUserTable extends LitElement {
        * opening the editor lays out those rows only, not all 200 again (issue 11).
        */
       table {
-        border-collapse: collapse;
+        border-collapse: separate;
+        border-spacing: 0;
         width: 100%;
         table-layout: fixed;
+      }
+      tbody {
+        will-change: transform;
       }
       thead th:nth-child(1) {
         width: 22%;
