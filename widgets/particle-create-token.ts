@@ -5,7 +5,7 @@ import type { TokenGrant } from './api-helper/types.js';
 import { copyStatus } from './components/copy.js';
 import { ClockController, describeExpiry, warmDateFormatting } from './components/expiry.js';
 import { onDemand } from './components/lazy.js';
-import { firstUpdateInOwnTask } from './components/own-task.js';
+import { updateInTurn } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import type { tokenResult } from './components/token-result.js';
@@ -94,9 +94,9 @@ export class ParticleCreateToken extends LitElement {
     new ClockController(this);
   }
 
-  /** The first render in a task of its own: four widgets defined at once make no long task. */
+  /** The first render in a task of its own, a session's in a frame of its own (see updateInTurn). */
   protected override scheduleUpdate() {
-    return firstUpdateInOwnTask(this, () => super.scheduleUpdate());
+    return updateInTurn(this, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(): void {

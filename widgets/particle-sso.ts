@@ -8,7 +8,7 @@ import { copyStatus } from './components/copy.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
 import { lazily, onDemand, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
-import { firstUpdateInOwnTask, nextTask } from './components/own-task.js';
+import { focusAfterLayout, nextTask, updateInTurn } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
@@ -94,6 +94,8 @@ export class ParticleSso extends LitElement {
   #loggingOut = false;
   /** Set when this widget starts the session, so its own success message stays. */
   #loggingIn = false;
+  /** Set when a session ends while the reader is in the box: Email gets the focus once rendered. */
+  #focusEmail = false;
   /** Prefills Email after a logout, so logging back in is quick. */
   #lastUsername = '';
   /** The hosted login's status at the last update, to say what changed. */
@@ -107,9 +109,9 @@ export class ParticleSso extends LitElement {
     new ClockController(this);
   }
 
-  /** The first render in a task of its own: four widgets defined at once make no long task. */
+  /** The first render in a task of its own, a session's in a frame of its own (see updateInTurn). */
   protected override scheduleUpdate() {
-    return firstUpdateInOwnTask(this, () => super.scheduleUpdate());
+    return updateInTurn(this, () => super.scheduleUpdate());
   }
 
   /** Waits for the organization picker's chunk too, so code that awaits it finds the picker. */
@@ -120,6 +122,13 @@ export class ParticleSso extends LitElement {
   /** Light DOM on purpose: see the class comment (password managers). */
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  /** In the update, so code that awaits `updateComplete` finds the focus moved. */
+  protected override updated(): void {
+    if (!this.#focusEmail) return;
+    this.#focusEmail = false;
+    this.#el('email')?.focus();
   }
 
   override connectedCallback(): void {
@@ -154,8 +163,7 @@ export class ParticleSso extends LitElement {
       this.#flow.exchanges.clear(); // the login's calls (its token) end with its session
       // Log out (or the org picker) is about to vanish: keep a reader who was in the box in the
       // widget, on Email; leave focus alone when it is elsewhere on the page.
-      if (this.contains(document.activeElement))
-        this.updateComplete.then(() => this.#el('email')?.focus());
+      this.#focusEmail = this.contains(document.activeElement);
       this.message =
         this.#session.store.endedBecause === 'expired'
           ? { tone: 'error', text: 'Your session has expired. Log in again.' }
@@ -356,7 +364,7 @@ export class ParticleSso extends LitElement {
     this.message = { tone: 'success', text: SIGNED_IN };
     this.dispatchEvent(new ParticleLoginEvent(username));
     await this.updateComplete;
-    this.#el('who')?.focus();
+    await focusAfterLayout(this.#el('who'));
   }
 
   async #logout() {

@@ -135,7 +135,9 @@ describe('<particle-sso>', () => {
       expect(el.textContent).to.contain('Logged in as demo@example.com');
       expect(el.textContent).to.contain('expires in 1 hour');
       expect(status(el)).to.equal('Logged in. Every widget on this page now uses this session.');
-      expect(document.activeElement?.textContent).to.contain('Logged in as');
+      // The focus moves to "Logged in as …" (the line itself, not just somewhere on the page).
+      await waitUntil(() => document.activeElement?.classList.contains('who'), 'focus on who');
+      expect(document.activeElement?.textContent).to.contain('Logged in as demo@example.com');
       const session = apiFor(API).session.value!;
       expect(session.token).to.equal(NEW_TOKEN);
       expect(session.persistence).to.equal('tab');

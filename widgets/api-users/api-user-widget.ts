@@ -5,7 +5,7 @@ import type { Session } from '../api-helper/session-store.js';
 import type { Target } from '../api-helper/types.js';
 import { copyStatus } from '../components/copy.js';
 import { type Loader, VIEW_MISSING, ViewLoader } from '../components/lazy.js';
-import { firstUpdateInOwnTask } from '../components/own-task.js';
+import { updateInTurn } from '../components/own-task.js';
 import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
 import type { ParticleCopyEvent } from '../events.js';
@@ -76,9 +76,9 @@ export abstract class ApiUserWidget extends LitElement {
   /** The logged-in view: only called once its chunks are in. */
   protected abstract renderLoggedIn(session: Session): unknown;
 
-  /** The first render in a task of its own: four widgets defined at once make no long task. */
+  /** The first render in a task of its own, a session's in a frame of its own (see updateInTurn). */
   protected override scheduleUpdate() {
-    return firstUpdateInOwnTask(this, () => super.scheduleUpdate());
+    return updateInTurn(this, () => super.scheduleUpdate());
   }
 
   /** Waits for loading views too, so code that awaits it finds them rendered. */

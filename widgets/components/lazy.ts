@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type * as OnDemandViews from './on-demand.js';
+import { requestUpdateInTurn } from './own-task.js';
 
 /** What a reader is told when a view's chunk cannot be loaded (offline, or a deploy replaced it). */
 export const VIEW_MISSING =
@@ -91,7 +92,7 @@ export class ViewLoader implements ReactiveController {
   #settle(loader: Loader, failed = false): void {
     this.#loading.delete(loader);
     if (failed) this.#failed.add(loader);
-    this.#host.requestUpdate();
+    requestUpdateInTurn(this.#host);
   }
 
   /**

@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type ApiClient, apiFor } from '../api-helper/client.js';
 import type { HostedSession } from '../api-helper/hosted-session.js';
 import { hostedLogin } from '../api-helper/site-session.js';
+import { requestUpdateInTurn } from '../components/own-task.js';
 
 /** Only a site with a hosted login loads its code (not part of any page's first load otherwise). */
 const loadHosted = () => import('../components/hosted.js');
@@ -68,7 +69,7 @@ export class SessionController implements ReactiveController {
   #subscribe(): void {
     this.#dispose?.();
     this.#disposeHosted?.();
-    this.#dispose = this.store.subscribe(() => this.host.requestUpdate());
+    this.#dispose = this.store.subscribe(() => requestUpdateInTurn(this.host));
     this.#disposeHosted = undefined;
     this.#hosted = null;
     if (!hostedLogin()) return;

@@ -124,13 +124,24 @@ describe('<particle-scope-picker>', () => {
     await filter(el, 'ledger');
     expect(checkboxes(el).every((c) => nameOf(c)!.startsWith('ledger'))).to.equal(true);
     expect(checkboxes(el).length).to.equal(11);
-    expect(count(el)!.replace(/\s+/g, ' ').trim()).to.equal('1 of 94 scopes selected · 11 shown');
+    expect(count(el)).to.equal('1 of 94 scopes selected');
+    expect(root(el).querySelector('.shown')?.textContent).to.equal('Showing 11 of 94 scopes');
     await filter(el, 'cloud functions');
     expect(checkboxes(el).map(nameOf)).to.include('devices.function:call');
     await filter(el, 'no-such-scope');
     expect(checkboxes(el)).to.have.length(0);
     expect(root(el).textContent).to.contain('No scope matches “no-such-scope”');
     expect(el.value).to.deep.equal(['sims:list']);
+  });
+
+  it('keeps the scopes still shown as they are while the reader types on', async () => {
+    const el = await picker();
+    await filter(el, 'led');
+    const box = checkbox(el, 'ledger.instances:get');
+    await filter(el, 'ledger.inst');
+    expect(checkbox(el, 'ledger.instances:get'), 'the same checkbox, not a new one').to.equal(box);
+    await filter(el, 'ledger');
+    expect(checkboxes(el)).to.have.length(11);
   });
 
   it('keeps the list box and the count where they are while the filter narrows the list', async () => {
