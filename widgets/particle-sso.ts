@@ -8,7 +8,7 @@ import { copyStatus } from './components/copy.js';
 import { ClockController, expiryWithTime } from './components/expiry.js';
 import { lazily, onDemand, ViewLoader } from './components/lazy.js';
 import { checkAccessToken, loginForm } from './components/login-form.js';
-import { focusAfterLayout, nextTask, updateInTurn } from './components/own-task.js';
+import { focusInNextFrame, nextTask, updateInTurn } from './components/own-task.js';
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
@@ -364,7 +364,7 @@ export class ParticleSso extends LitElement {
     this.message = { tone: 'success', text: SIGNED_IN };
     this.dispatchEvent(new ParticleLoginEvent(username));
     await this.updateComplete;
-    await focusAfterLayout(this.#el('who'));
+    await focusInNextFrame(this.#el('who'));
   }
 
   async #logout() {

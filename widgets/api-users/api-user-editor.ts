@@ -7,7 +7,7 @@ import type { ApiClient } from '../api-helper/client.js';
 import { toCurl } from '../api-helper/snippets.js';
 import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
 import { ExchangeRecorder } from '../components/exchange-recorder.js';
-import { focusAfterLayout } from '../components/own-task.js';
+import { focusInNextFrame } from '../components/own-task.js';
 import { ParticleApiUsersChangedEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
@@ -108,7 +108,7 @@ export class ParticleApiUserEditor extends LitElement {
   async focusFirst(): Promise<void> {
     await this.updateComplete;
     await this.picker?.updateComplete;
-    await focusAfterLayout(this.picker?.shadowRoot?.querySelector('input'));
+    await focusInNextFrame(this.picker?.shadowRoot?.querySelector('input'));
   }
 
   private get unchanged(): boolean {

@@ -65,13 +65,19 @@ export function updateInTurn<Result>(
 }
 
 /**
- * Moves the focus to `element` once the browser has laid the page out: `focus()` needs an
- * up-to-date layout, so right after a large render (the logged-in views of every widget, an
- * editor that pushes 199 table rows down) it ran that whole layout inside the task, 37-41 ms
- * of the login's at 4x CPU throttling, even with `preventScroll`. A frame later the layout is
- * done and the focus costs nothing. Not if the element is gone by then.
+ * Moves the focus to `element` in the next frame, before the browser lays that frame out:
+ * `focus()` needs an up-to-date layout, so right after a large render (the logged-in views
+ * of every widget, an editor that pushes 199 table rows down) it ran that whole layout in
+ * the task, 37-41 ms of the login's at 4x CPU throttling, even with `preventScroll`. Called
+ * from the frame's own callback, it does the layout the frame was about to do anyway
+ * (and after the frame, another widget's update may already have changed the page
+ * again). Not if the element is gone by then; a hidden page, which renders no frames, a
+ * task later.
  */
-export async function focusAfterLayout(element: HTMLElement | null | undefined): Promise<void> {
-  await afterNextFrame();
-  if (element?.isConnected) element.focus();
+export function focusInNextFrame(element: HTMLElement | null | undefined): Promise<void> {
+  const focus = () => {
+    if (element?.isConnected) element.focus();
+  };
+  if (document.visibilityState === 'hidden') return nextTask().then(focus);
+  return new Promise((done) => requestAnimationFrame(() => done(focus())));
 }
