@@ -1,8 +1,8 @@
-import { customElement } from 'lit/decorators.js';
 import type { Session } from './api-helper/session-store.js';
 import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ApiUserCreateView } from './api-users/create-view.js';
 import { views } from './api-users/views.js';
+import { customElement } from './decorators.js';
 import type { ParticleApiUserCreatedEvent } from './events.js';
 import type { ElementProps } from './jsx.js';
 import styles from './particle-api-user-create.styles.js';

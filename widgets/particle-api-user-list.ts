@@ -1,8 +1,8 @@
-import { customElement } from 'lit/decorators.js';
 import type { Session } from './api-helper/session-store.js';
 import { ApiUserWidget } from './api-users/api-user-widget.js';
 import type { ApiUserListView } from './api-users/list-view.js';
 import { views } from './api-users/views.js';
+import { customElement } from './decorators.js';
 import type { ParticleApiUsersChangedEvent } from './events.js';
 import type { ElementProps } from './jsx.js';
 import styles from './particle-api-user-list.styles.js';

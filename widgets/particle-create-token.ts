@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiError } from './api-helper/errors.js';
 import type { TokenGrant } from './api-helper/types.js';
 import { copyStatus } from './components/copy.js';
@@ -10,6 +9,7 @@ import { mfaStepView, PasswordGrantController } from './components/password-gran
 import { type StatusMessage, statusLine } from './components/status.js';
 import type { tokenResult } from './components/token-result.js';
 import { SessionController } from './controllers/session-controller.js';
+import { customElement, property, state } from './decorators.js';
 import type { ParticleCopyEvent } from './events.js';
 import type { ElementProps } from './jsx.js';
 import styles from './particle-create-token.styles.js';

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { logout, startSession } from './api-helper/auth.js';
 import type { HostedStatus } from './api-helper/hosted-session.js';
 import type { Session } from './api-helper/session-store.js';
@@ -12,6 +11,7 @@ import { focusInNextFrame, nextTask, updateInTurn } from './components/own-task.
 import { mfaStepView, PasswordGrantController } from './components/password-grant.js';
 import { type StatusMessage, statusLine } from './components/status.js';
 import { SessionController } from './controllers/session-controller.js';
+import { customElement, property, state } from './decorators.js';
 import {
   type ParticleCopyEvent,
   ParticleLoginEvent,

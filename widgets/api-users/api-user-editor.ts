@@ -1,13 +1,14 @@
 import './new-token.js';
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { query } from 'lit/decorators/query.js';
 import { memberName, updateApiUser, updateApiUserRequest } from '../api-helper/api-users.js';
 import type { ApiClient } from '../api-helper/client.js';
 import { toCurl } from '../api-helper/snippets.js';
 import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
 import { ExchangeRecorder } from '../components/exchange-recorder.js';
 import { focusInNextFrame } from '../components/own-task.js';
+import { customElement, property, state } from '../decorators.js';
 import { ParticleApiUsersChangedEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';

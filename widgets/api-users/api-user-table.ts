@@ -1,9 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { memberName } from '../api-helper/api-users.js';
 import type { TeamMember } from '../api-helper/types.js';
 import { Progressive } from '../components/progressive.js';
+import { customElement, property } from '../decorators.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 

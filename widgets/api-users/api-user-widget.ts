@@ -1,6 +1,5 @@
 import './login-prompt.js';
 import { html, LitElement } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { Session } from '../api-helper/session-store.js';
 import type { Target } from '../api-helper/types.js';
 import { copyStatus } from '../components/copy.js';
@@ -8,6 +7,7 @@ import { type Loader, VIEW_MISSING, ViewLoader } from '../components/lazy.js';
 import { updateInTurn } from '../components/own-task.js';
 import { statusLine } from '../components/status.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { property, state } from '../decorators.js';
 import type { ParticleCopyEvent } from '../events.js';
 import type { ParticleTargetPicker } from './target-picker.js';
 import { loggedInViews } from './views.js';
@@ -41,8 +41,16 @@ export abstract class ApiUserWidget extends LitElement {
 
   @state() status: Status = { text: '' };
 
-  @query('particle-target-picker') picker?: ParticleTargetPicker;
-  @query('.status') private statusElement?: HTMLElement;
+  // Getters, not @query: this class is in every page's first load, the decorator is not.
+  get picker(): ParticleTargetPicker | undefined {
+    return (
+      this.renderRoot?.querySelector<ParticleTargetPicker>('particle-target-picker') ?? undefined
+    );
+  }
+
+  private get statusElement(): HTMLElement | null | undefined {
+    return this.renderRoot?.querySelector<HTMLElement>('.status');
+  }
 
   readonly session = new SessionController(this, () => this.apiBase);
   /** The logged-in views come in chunks of their own, loaded when a session starts. */

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { query } from 'lit/decorators/query.js';
+import { customElement, property } from '../decorators.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 

@@ -1,8 +1,9 @@
 import '../components/particle-secret.js';
 import '../components/particle-snippet.js';
 import { css, html, LitElement } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { query } from 'lit/decorators/query.js';
 import type { ApiUserCredentials } from '../api-helper/types.js';
+import { customElement, property } from '../decorators.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 

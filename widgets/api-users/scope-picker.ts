@@ -1,8 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCOPE_GROUPS, type ScopeGroup } from '../api-helper/scopes.js';
 import { Progressive } from '../components/progressive.js';
+import { customElement, property, state } from '../decorators.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 import styles from './scope-picker.styles.js';

@@ -1,8 +1,8 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { ApiClient } from '../api-helper/client.js';
 import type { Target } from '../api-helper/types.js';
+import { customElement, property, state } from '../decorators.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
 import { errorSentence } from './error-sentence.js';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import type { Exchange } from '../api-helper/types.js';
+import { customElement, property, state } from '../decorators.js';
 import base from '../styles/base.styles.js';
 import './exchange-view.js';
 

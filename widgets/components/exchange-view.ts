@@ -1,5 +1,4 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import {
   formatSize,
   maskSecrets,
@@ -7,6 +6,7 @@ import {
   showExchange,
 } from '../api-helper/exchange.js';
 import type { Exchange } from '../api-helper/types.js';
+import { customElement, property, state } from '../decorators.js';
 import { ParticleCopyEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';

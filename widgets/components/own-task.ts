@@ -15,14 +15,20 @@ export function nextTask(): Promise<void> {
 }
 
 /**
+ * The start of the browser's next frame (a `requestAnimationFrame` callback), where the work
+ * done lands in that frame's layout. A hidden page renders no frames: a task then.
+ */
+function nextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return nextTask();
+  return new Promise((done) => requestAnimationFrame(() => done()));
+}
+
+/**
  * A new task after the browser has rendered a frame: work split this way gets its style,
  * layout and paint done a piece at a time too (tasks alone may all run before one frame,
- * which then lays out everything at once). A hidden page renders no frames: a task then.
+ * which then lays out everything at once).
  */
-export function afterNextFrame(): Promise<void> {
-  if (document.visibilityState === 'hidden') return nextTask();
-  return new Promise((done) => requestAnimationFrame(() => nextTask().then(done)));
-}
+export const afterNextFrame = (): Promise<void> => nextFrame().then(nextTask);
 
 /** The last frame handed out by `frameInTurn()`. */
 let lastTurn: Promise<void> = Promise.resolve();
@@ -71,13 +77,9 @@ export function updateInTurn<Result>(
  * the task, 37-41 ms of the login's at 4x CPU throttling, even with `preventScroll`. Called
  * from the frame's own callback, it does the layout the frame was about to do anyway
  * (and after the frame, another widget's update may already have changed the page
- * again). Not if the element is gone by then; a hidden page, which renders no frames, a
- * task later.
+ * again). Not if the element is gone by then.
  */
-export function focusInNextFrame(element: HTMLElement | null | undefined): Promise<void> {
-  const focus = () => {
-    if (element?.isConnected) element.focus();
-  };
-  if (document.visibilityState === 'hidden') return nextTask().then(focus);
-  return new Promise((done) => requestAnimationFrame(() => done(focus())));
+export async function focusInNextFrame(element: HTMLElement | null | undefined): Promise<void> {
+  await nextFrame();
+  if (element?.isConnected) element.focus();
 }

@@ -1,10 +1,10 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
 import { ApiError } from '../api-helper/errors.js';
 import { listOrgs } from '../api-helper/products.js';
 import type { Org } from '../api-helper/types.js';
 import { SessionController } from '../controllers/session-controller.js';
+import { customElement, property } from '../decorators.js';
 import { ParticleOrgsLoadEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';

@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property } from '../decorators.js';
 import { ParticleCopyEvent } from '../events.js';
 import base from '../styles/base.styles.js';
 import form from '../styles/form.styles.js';
