@@ -1,11 +1,14 @@
 /**
- * A @web/test-runner plugin with one command, `ax-controls`: Chromium's own accessibility
+ * A @web/test-runner plugin with two commands. `ax-controls`: Chromium's own accessibility
  * tree of the test page (DevTools protocol `Accessibility.getFullAXTree`), reduced to what
  * a screen-reader user tabs through and what names it: every interactive node, every
  * named container and every live region, each with its role, its accessible name as Chromium computed it, the
  * words on screen it should match, and the named container it sits in.
  *
- * Browser suites call it through `test/helpers/ax-tree.ts`; e2e suites, which drive
+ * `ax-outline`: the same tree's structure under an element, one `role “name”` a line, indented
+ * by depth (ignored nodes and text runs left out), for what a table or list is made of.
+ *
+ * Browser suites call them through `test/helpers/ax-tree.ts`; e2e suites, which drive
  * puppeteer themselves, call `axControlsOf(cdpSession)` directly.
  */
 import type { TestRunnerPlugin } from '@web/test-runner';
@@ -123,8 +126,8 @@ function describeInPage(this: Element, namedFromContents: boolean) {
   return { visible, naming: el.hasAttribute('aria-label') ? 'aria-label' : 'visible', element };
 }
 
-/** Every interactive node and named container of the page (or of `rootSelector`'s subtree). */
-export async function axControlsOf(cdp: CDPSession, rootObjectId?: string): Promise<AxControl[]> {
+/** The page's full tree by node id, and the node to start from: the page's, or `rootObjectId`'s. */
+async function axTree(cdp: CDPSession, rootObjectId?: string) {
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as {
     nodes: AxNode[];
   };
@@ -133,8 +136,14 @@ export async function axControlsOf(cdp: CDPSession, rootObjectId?: string): Prom
   if (rootObjectId) {
     const { node } = await cdp.send('DOM.describeNode', { objectId: rootObjectId });
     start = nodes.find((n) => n.backendDOMNodeId === node.backendNodeId);
-    if (!start) throw new Error('ax-controls: the root element is not in the accessibility tree');
+    if (!start) throw new Error('the root element is not in the accessibility tree');
   }
+  return { byId, start };
+}
+
+/** Every interactive node and named container of the page (or of `rootSelector`'s subtree). */
+export async function axControlsOf(cdp: CDPSession, rootObjectId?: string): Promise<AxControl[]> {
+  const { byId, start } = await axTree(cdp, rootObjectId);
   type Found = Omit<AxControl, 'visible' | 'naming' | 'element'> & { backendNodeId: number };
   const found: Found[] = [];
   const visit = (node: AxNode, container: string): void => {
@@ -160,6 +169,27 @@ export async function axControlsOf(cdp: CDPSession, rootObjectId?: string): Prom
   if (start) visit(start, 'page');
   const described = await describeNodes(cdp, found);
   return found.map(({ backendNodeId: _, ...node }, i) => ({ ...node, ...described[i]! }));
+}
+
+/** Roles of text runs, left out of outlines: their words are in their parent's name. */
+const TEXT_RUNS = new Set(['StaticText', 'InlineTextBox']);
+
+/** The subtree of `rootObjectId` (or the page), one `role “name”` a line, indented by depth. */
+export async function axOutlineOf(cdp: CDPSession, rootObjectId?: string): Promise<string[]> {
+  const { byId, start } = await axTree(cdp, rootObjectId);
+  const lines: string[] = [];
+  const visit = (node: AxNode, depth: number): void => {
+    const role = String(node.role?.value ?? '');
+    const shown = !node.ignored && !TEXT_RUNS.has(role);
+    if (shown)
+      lines.push(`${'  '.repeat(depth)}${role} “${collapse(String(node.name?.value ?? ''))}”`);
+    for (const id of node.childIds ?? []) {
+      const child = byId.get(id);
+      if (child) visit(child, shown ? depth + 1 : depth);
+    }
+  };
+  if (start) visit(start, 0);
+  return lines;
 }
 
 /** tsx (esbuild keepNames) wraps nested functions in `__name(...)`, which the page lacks. */
@@ -222,7 +252,7 @@ export function axTreePlugin(): TestRunnerPlugin {
   return {
     name: 'ax-controls',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'ax-controls') return undefined;
+      if (command !== 'ax-controls' && command !== 'ax-outline') return undefined;
       if (session.browser.type !== 'puppeteer') {
         throw new Error(
           `ax-controls needs Chromium through puppeteer, not ${session.browser.type}`,
@@ -245,7 +275,9 @@ export function axTreePlugin(): TestRunnerPlugin {
         objectId = result.objectId;
       }
       try {
-        return await axControlsOf(cdp, objectId);
+        return command === 'ax-outline'
+          ? await axOutlineOf(cdp, objectId)
+          : await axControlsOf(cdp, objectId);
       } finally {
         await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'ax-controls' });
       }

@@ -26,6 +26,14 @@ export function axControls(selector?: string): Promise<AxControl[]> {
 }
 
 /**
+ * The structure of the accessibility tree under `selector` (light-DOM CSS; the page without
+ * it): one `role “name”` a line, indented two spaces a level, text runs left out.
+ */
+export function axOutline(selector?: string): Promise<string[]> {
+  return executeServerCommand<string[], { selector?: string }>('ax-outline', { selector });
+}
+
+/**
  * Checks what the page (or `selector`'s subtree) says in `state` and returns its controls;
  * throws with every problem, each naming the state and the control.
  */
