@@ -7,7 +7,6 @@ import type { ApiClient } from '../api-helper/client.js';
 import { toCurl } from '../api-helper/snippets.js';
 import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
 import { ExchangeRecorder } from '../components/exchange-recorder.js';
-import { focusInNextFrame } from '../components/own-task.js';
 import { customElement, property, state } from '../decorators.js';
 import { ParticleApiUsersChangedEvent } from '../events.js';
 import base from '../styles/base.styles.js';
@@ -108,8 +107,7 @@ export class ParticleApiUserEditor extends LitElement {
   /** Focuses the Filter scopes field once rendered: the list calls it when it opens the editor. */
   async focusFirst(): Promise<void> {
     await this.updateComplete;
-    await this.picker?.updateComplete;
-    await focusInNextFrame(this.picker?.shadowRoot?.querySelector('input'));
+    await this.picker?.focusFilter();
   }
 
   private get unchanged(): boolean {

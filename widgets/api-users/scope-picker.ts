@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { SCOPE_GROUPS, type ScopeGroup } from '../api-helper/scopes.js';
+import { focusInNextFrame } from '../components/own-task.js';
 import { Progressive } from '../components/progressive.js';
 import { customElement, property, state } from '../decorators.js';
 import base from '../styles/base.styles.js';
@@ -62,6 +63,16 @@ export class ParticleScopePicker extends LitElement {
   /** Resolves once every group is rendered. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.#groups.whenDone(() => super.getUpdateComplete());
+  }
+
+  /**
+   * Focuses Filter scopes as soon as it is rendered, while the groups still come in: the
+   * reader can type at once, and the scroll that brings the field into view lands in an
+   * early frame instead of repainting the page once all 94 scopes are in.
+   */
+  async focusFilter(): Promise<void> {
+    await super.getUpdateComplete();
+    await focusInNextFrame(this.renderRoot.querySelector<HTMLInputElement>('[part=filter]'));
   }
 
   /**
