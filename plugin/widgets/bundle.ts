@@ -159,11 +159,10 @@ export async function buildWidgetBundle(entries: WidgetEntry[]): Promise<WidgetB
     logLevel: 'silent',
     legalComments: 'none',
   });
-  if (process.env.PARTICLE_WIDGETS_METAFILE)
-    (await import('node:fs')).writeFileSync(
-      process.env.PARTICLE_WIDGETS_METAFILE,
-      JSON.stringify(result.metafile),
-    );
+  // For esbuild's bundle analyzer (https://esbuild.github.io/analyze/): which module weighs
+  // what in which chunk. A developer's tool, documented in the README.
+  const metafileTo = process.env.PARTICLE_WIDGETS_METAFILE;
+  if (metafileTo) await writeFile(metafileTo, JSON.stringify(result.metafile));
   const relativeOut = (path: string) => relative(outdir, path).split('\\').join('/');
   for (const file of result.outputFiles) files.set(relativeOut(file.path), file.contents);
   // The page's entry, not a lazy view: each view's chunk is an entry point of esbuild's too,
