@@ -411,6 +411,23 @@ describe('<particle-sso>', () => {
       expectFocus(document.activeElement, $(el, 'input[name=username]'));
     });
 
+    it('follows a logout made elsewhere also while its page renders no frames', async () => {
+      // A page out of sight (a background tab, an occluded window) may render no frames
+      // without being `hidden`; a widget that waited for one would never hear of it.
+      signIn(API);
+      const el = await render();
+      const frames = sinon.stub(window, 'requestAnimationFrame').returns(0);
+      try {
+        apiFor(API).session.end();
+        await el.updateComplete;
+        expect(frames.called, 'the update waited for a frame').to.equal(true);
+        expect(status(el)).to.equal('You were logged out.');
+        expect(el.querySelector('[part=logged-in]')).to.equal(null);
+      } finally {
+        frames.restore();
+      }
+    });
+
     it('follows a logout made elsewhere, saying so and keeping the email', async () => {
       signIn(API, { username: 'reader@example.com' });
       const el = await render();

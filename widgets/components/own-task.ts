@@ -15,12 +15,23 @@ export function nextTask(): Promise<void> {
 }
 
 /**
+ * How long to wait for a frame before going on without one: a page that is not on screen
+ * renders none, also when it is not `hidden` (a background tab, an occluded window), and a
+ * session change there must still reach its widgets.
+ */
+const FRAME_WAIT_LIMIT_MS = 200;
+
+/**
  * The start of the browser's next frame (a `requestAnimationFrame` callback), where the work
- * done lands in that frame's layout. A hidden page renders no frames: a task then.
+ * done lands in that frame's layout. A hidden page renders no frames: a task then; one that
+ * renders none for another reason, a timer.
  */
 function nextFrame(): Promise<void> {
   if (document.visibilityState === 'hidden') return nextTask();
-  return new Promise((done) => requestAnimationFrame(() => done()));
+  return new Promise((done) => {
+    requestAnimationFrame(() => done());
+    setTimeout(done, FRAME_WAIT_LIMIT_MS);
+  });
 }
 
 /**
