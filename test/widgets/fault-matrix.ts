@@ -400,8 +400,11 @@ async function runCell(action: Action, name: FaultName, clicks: 1 | 2): Promise<
   if (!ended && action !== ACTIONS.logout) {
     expect(JSON.stringify(opened.typed()), `${where}: what the reader typed`).to.equal(before);
   }
-  const usable = button(opened.root, ended ? action.buttonAfter401! : action.button);
-  expect(usable, `${where}: the button is there`).to.not.equal(undefined);
+  const label = ended ? action.buttonAfter401! : action.button;
+  // After a 401 the sentence may show a frame before the login prompt: a session change
+  // re-renders each widget in a frame of its own.
+  await waitUntil(() => button(opened.root, label), `${where}: no “${label}” button`);
+  const usable = button(opened.root, label);
   await waitUntil(() => !usable!.disabled, `${where}: the button stays disabled`);
   expect(sent, `${where}: requests the page sent`).to.equal(1);
   const reached = await requestsTo(action.method, path);
