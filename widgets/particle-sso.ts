@@ -352,18 +352,18 @@ export class ParticleSso extends LitElement {
     this.#pending = null;
     this.#loggingIn = true;
     startSession(this.#session.api, grant, username, persistence);
-    // Success is the only time the secrets are cleared: failures keep what the reader typed.
-    // A task later, once the logged-in view has replaced the form: emptying a filled password
-    // field that is still on screen took 25 ms of the main thread at 4x CPU throttling (the
-    // browser's own handling of password fields), in the task that shows the session.
     const secrets = ['password', 'token'].map((name) => this.#el(name) as HTMLInputElement | null);
-    void nextTask().then(() => {
-      for (const input of secrets) if (input) input.value = '';
-    });
     // Not "Logged in as …": focus lands on that line of the box, which would then be said twice.
     this.message = { tone: 'success', text: SIGNED_IN };
     this.dispatchEvent(new ParticleLoginEvent(username));
     await this.updateComplete;
+    // Success is the only time the secrets are cleared: failures keep what the reader typed.
+    // A task after the logged-in view has replaced the form (which waits for its frame, see
+    // updateInTurn): emptying a filled password field still on screen took 25 ms of the main
+    // thread at 4x CPU throttling (the browser's own handling of password fields).
+    void nextTask().then(() => {
+      for (const input of secrets) if (input) input.value = '';
+    });
     await focusInNextFrame(this.#el('who'));
   }
 

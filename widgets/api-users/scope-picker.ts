@@ -15,6 +15,19 @@ const FILLS_THE_BOX = 8;
 /** Resource groups rendered per frame: 1 to 11 scopes each (see `Progressive`). */
 const GROUPS_PER_FRAME = 2;
 
+/** Where the second column starts: after the group that takes the first past half the lines. */
+function halfway(groups: readonly ScopeGroup[]): number {
+  // A group's height in lines: its legend and buttons, then a scope and its description each.
+  const lines = (group: ScopeGroup) => 2 + 2 * group.scopes.length;
+  const half = groups.reduce((n, group) => n + lines(group), 0) / 2;
+  let sum = 0;
+  for (const [index, group] of groups.entries()) {
+    sum += lines(group);
+    if (sum >= half) return index + 1;
+  }
+  return groups.length;
+}
+
 /**
  * The scopes of an API user, grouped by resource with their descriptions: a filter
  * field, presets, select or clear a whole group, and a count of what is selected.
@@ -29,19 +42,6 @@ const GROUPS_PER_FRAME = 2;
  * @csspart group - One resource's fieldset.
  * @csspart count - The "N of 94 scopes selected" line.
  */
-/** Where the second column starts: after the group that takes the first past half the lines. */
-function halfway(groups: readonly ScopeGroup[]): number {
-  // A group's height in lines: its legend and buttons, then a scope and its description each.
-  const lines = (group: ScopeGroup) => 2 + 2 * group.scopes.length;
-  const half = groups.reduce((n, group) => n + lines(group), 0) / 2;
-  let sum = 0;
-  for (const [index, group] of groups.entries()) {
-    sum += lines(group);
-    if (sum >= half) return index + 1;
-  }
-  return groups.length;
-}
-
 @customElement('particle-scope-picker')
 export class ParticleScopePicker extends LitElement {
   static override styles = [base, form, styles];
