@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { memberName } from '../api-helper/api-users.js';
 import type { TeamMember } from '../api-helper/types.js';
@@ -223,7 +224,13 @@ export class ParticleApiUserTable extends LitElement {
           html`<tbody>${repeat(
             group,
             (member) => member.username,
-            (member) => this.renderUser(member),
+            // A row renders again only when it changed: each frame of the progressive render
+            // and each editor opened rendered every row so far (200 at the end), for one
+            // frame's few new rows or one row's Edit button.
+            (member) =>
+              guard([member, this.editing === member.username, this.disabled], () =>
+                this.renderUser(member),
+              ),
           )}</tbody>`,
       )}
     </table>`;

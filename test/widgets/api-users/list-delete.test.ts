@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { ParticleApiUsersChangedEvent } from '../../../widgets/events.js';
+import type { FakeResponse } from '../../helpers/fake-fetch.js';
 import {
   dialog,
   list,
@@ -80,6 +81,32 @@ describe('<particle-api-user-list> deleting an API user', () => {
     });
     expect(root(el).activeElement).to.equal(status(el));
     await until(() => api.callsTo(TEAM).length === 2);
+  });
+
+  it('lets no row act while a delete runs, and every row again once it is done', async () => {
+    let answer!: (response: FakeResponse) => void;
+    routes({
+      [DELETE]: () => new Promise((done) => (answer = done)),
+      [TEAM]: [
+        { body: { ok: true, team: defaultTeam() } },
+        { body: { ok: true, team: defaultTeam().slice(0, 2).concat(defaultTeam()[3]!) } },
+      ],
+    });
+    const el = await listWidget();
+    await list(el);
+    const buttons = () => [...table(el)!.shadowRoot!.querySelectorAll('button')];
+    expect(buttons().filter((b) => b.disabled)).to.have.length(0);
+    rowButton(el, 'Delete Backend').click();
+    await dialog(el).updateComplete;
+    dialog(el).shadowRoot!.querySelector<HTMLButtonElement>('[part=confirm]')!.click();
+    await until(() => buttons().every((b) => b.disabled), 'rows still act during the delete');
+    expect(buttons()).to.have.length(4);
+    answer({ body: { ok: true } });
+    await until(() => status(el).textContent?.includes('Deleted API user “Backend”'));
+    await until(
+      () => buttons().length === 2 && buttons().every((b) => !b.disabled),
+      'the remaining row cannot act',
+    );
   });
 
   it('a 403 says the reader lacks access, and keeps the row', async () => {

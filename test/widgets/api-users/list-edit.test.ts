@@ -48,6 +48,7 @@ describe('<particle-api-user-list> editing scopes', () => {
     await until(
       () => table(el)!.shadowRoot!.activeElement === rowButton(el, 'Edit scopes of Backend'),
     );
+    expect(rowButton(el, 'Edit scopes of Backend').getAttribute('aria-expanded')).to.equal('false');
   });
 
   it('keeps the reader’s edits when the table reloads meanwhile', async () => {
