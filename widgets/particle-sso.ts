@@ -368,6 +368,8 @@ export class ParticleSso extends LitElement {
   }
 
   async #logout() {
+    // A second click while the revocation runs must leave its state alone ("Logging out…").
+    if (this.#flow.busy) return;
     const username = this.#session.value?.username ?? '';
     this.message = { tone: 'busy', text: 'Logging out…' };
     this.#loggingOut = true;

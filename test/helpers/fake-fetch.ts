@@ -17,6 +17,7 @@
  * Paths ignore the origin, the query and a trailing slash; `:name` matches one
  * segment. A request no route matches gets a 404 and is listed in `unmatched`.
  */
+import { waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 
 export interface FakeResponse {
@@ -131,4 +132,26 @@ export function fakeFetch(routes: Record<string, Responder | Responder[]>): Fake
     callsTo: (route) => calls.filter((c) => c.route === route),
     restore: () => stub.restore(),
   };
+}
+
+/**
+ * Clicks `button` twice at once, again after `host` has rendered, and again once a request
+ * has gone out (a widget sends it in the task after the click), then waits a task: the
+ * requests `sent()` counts afterwards are all those clicks sent. `sent()` is counted from
+ * `before`, the requests sent earlier.
+ */
+export async function clickRepeatedly(
+  button: () => HTMLElement,
+  host: { updateComplete: Promise<unknown> },
+  sent: () => number,
+  before = 0,
+): Promise<void> {
+  button().click();
+  button().click();
+  await host.updateComplete;
+  button().click();
+  await waitUntil(() => sent() > before, 'no request was sent');
+  button().click();
+  await new Promise((done) => setTimeout(done));
+  await host.updateComplete;
 }

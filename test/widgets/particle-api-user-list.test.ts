@@ -155,7 +155,7 @@ describe('<particle-api-user-list>', () => {
     const api = routes({ [TEAM]: ['hang', { body: { ok: true, team: [] } }] });
     const el = await widget();
     listButton(el).click();
-    await el.updateComplete;
+    await until(() => api.callsTo(TEAM).length === 1, 'the List request was not sent');
     window.dispatchEvent(new ParticleApiUserCreatedEvent({ kind: 'product', id: '1001' }, 'x'));
     await until(() => status(el).textContent?.includes('Listed 0 API users'));
     expect(api.callsTo(TEAM)).to.have.length(2);

@@ -5,7 +5,7 @@ import type { ParticleLoginEvent } from '../../widgets/events.js';
 import type { ParticleSso } from '../../widgets/particle-sso.js';
 import '../../widgets/particle-sso.js';
 import { heardAsSeen, names } from '../helpers/ax-tree.js';
-import { fakeFetch } from '../helpers/fake-fetch.js';
+import { clickRepeatedly, fakeFetch } from '../helpers/fake-fetch.js';
 import { fakeToken, resetSessions, signIn } from '../helpers/session.js';
 import {
   codeStepShown,
@@ -213,10 +213,12 @@ describe('<particle-sso>', () => {
       await toCodeStep(el);
       type(code(el), GOOD_CODE);
       const button = $<HTMLButtonElement>(el, 'form.mfa [type=submit]');
-      button.click();
-      button.click();
-      await el.updateComplete;
-      button.click();
+      await clickRepeatedly(
+        () => button,
+        el,
+        () => api.calls.length,
+        1,
+      );
       expect(api.calls).to.have.length(2);
       expect(button.disabled).to.equal(true);
       expect($(el, 'form.mfa').getAttribute('aria-busy')).to.equal('true');
@@ -390,9 +392,11 @@ describe('<particle-sso>', () => {
       const api = fakeFetch({ 'DELETE /v1/access_tokens/current': 'hang' });
       const el = await render();
       const button = $<HTMLButtonElement>(el, '[part=logout]');
-      button.click();
-      button.click();
-      await el.updateComplete;
+      await clickRepeatedly(
+        () => button,
+        el,
+        () => api.calls.length,
+      );
       expect(api.calls).to.have.length(1);
       expect(button.disabled).to.equal(true);
       expect(status(el)).to.equal('Logging out…');

@@ -19,7 +19,12 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import { type FakeResponse, fakeFetch, type Responder } from '../helpers/fake-fetch.js';
+import {
+  clickRepeatedly,
+  type FakeResponse,
+  fakeFetch,
+  type Responder,
+} from '../helpers/fake-fetch.js';
 
 export interface WidgetBaseOptions {
   /** Renders the widget ready to submit (logged in first if it needs a session). */
@@ -110,11 +115,11 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
       const api = answering('hang');
       const el = await options.setup();
       await options.fill(rootOf(el));
-      submit(el).click();
-      submit(el).click();
-      await el.updateComplete;
-      submit(el).click();
-      await el.updateComplete;
+      await clickRepeatedly(
+        () => submit(el),
+        el,
+        () => api.callsTo(options.route).length,
+      );
       expect(api.callsTo(options.route)).to.have.length(1);
       expect(submit(el).disabled).to.equal(true);
       expect(submit(el).closest('[aria-busy]')!.getAttribute('aria-busy')).to.equal('true');

@@ -4,7 +4,7 @@
  * the logged-in chunk (see `views.ts`), so a logged-out page loads only the element's
  * shell and its "Log in to …" prompt, as for the list (`list-view.ts`).
  */
-import { html, nothing, type ReactiveController } from 'lit';
+import { html, nothing } from 'lit';
 import { createApiUser, createApiUserRequest } from '../api-helper/api-users.js';
 import type { Session } from '../api-helper/session-store.js';
 import { toCurl } from '../api-helper/snippets.js';
@@ -23,7 +23,7 @@ interface CreateInput {
   scopes: string[];
 }
 
-export class ApiUserCreateView implements ReactiveController {
+export class ApiUserCreateView {
   readonly #host: ApiUserWidget;
   #friendlyName = '';
   #scopes: readonly string[] = [];
@@ -33,11 +33,8 @@ export class ApiUserCreateView implements ReactiveController {
 
   constructor(host: ApiUserWidget) {
     this.#host = host;
-    host.addController(this);
     this.#create = new RequestController(host);
   }
-
-  hostConnected(): void {}
 
   /** A new login (or a logout) must not show the previous reader's token. */
   forgetReader(): void {

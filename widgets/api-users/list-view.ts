@@ -10,6 +10,7 @@ import { deleteApiUser, listTeam, memberName } from '../api-helper/api-users.js'
 import type { Session } from '../api-helper/session-store.js';
 import type { Target, TeamMember } from '../api-helper/types.js';
 import { ExchangeRecorder } from '../components/exchange-recorder.js';
+import { nextTask } from '../components/own-task.js';
 import { type ParticleApiUserCreatedEvent, ParticleApiUsersChangedEvent } from '../events.js';
 import type { ParticleApiUserEditor } from './api-user-editor.js';
 import type { ParticleApiUserTable } from './api-user-table.js';
@@ -43,15 +44,16 @@ export class ApiUserListView implements ReactiveController {
     this.#calls = new ExchangeRecorder(host);
     this.#list = new Task(host, {
       autoRun: false,
-      task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => ({
-        target,
-        label,
+      task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => {
         // Quiet reloads (after a change elsewhere) keep the pane on the reader's own last call.
-        members: await listTeam(this.#host.session.api, target, {
-          signal,
-          onExchange: this.#request.quiet ? undefined : this.#calls.start(),
-        }),
-      }),
+        const onExchange = this.#request.quiet ? undefined : this.#calls.start();
+        await nextTask(); // the click's task renders the busy state only, as in RequestController
+        return {
+          target,
+          label,
+          members: await listTeam(this.#host.session.api, target, { signal, onExchange }),
+        };
+      },
       onComplete: (listing) => {
         this.listing = listing;
         // Reloads caused by a change elsewhere stay quiet: that widget already said what happened.

@@ -4,7 +4,7 @@
  * helpers load such a chunk once, early where the widget can tell it will be needed,
  * and let the element render the view when it has arrived.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type * as OnDemandViews from './on-demand.js';
 import { requestUpdateInTurn } from './own-task.js';
 
@@ -59,7 +59,7 @@ export function onDemand<View extends keyof typeof OnDemandViews>(
  * `updateComplete` waits for these loads too (see `updateComplete`), so code that awaits
  * it finds the view rendered.
  */
-export class ViewLoader implements ReactiveController {
+export class ViewLoader {
   readonly #host: ReactiveControllerHost;
   /** Loads in flight, each settling after the host was asked to render again. */
   readonly #loading = new Map<Loader, Promise<void>>();
@@ -67,10 +67,7 @@ export class ViewLoader implements ReactiveController {
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** True when a chunk failed to load (offline, or a deploy replaced it): the page needs a reload. */
   get failed(): boolean {
