@@ -94,3 +94,19 @@ export async function focusInNextFrame(element: HTMLElement | null | undefined):
   await nextFrame();
   if (element?.isConnected) element.focus();
 }
+
+/** The last definition handed a task by `defineInTurn()`. */
+let lastDefinition: Promise<void> = Promise.resolve();
+
+/**
+ * `customElements.define`, in a task of its own when the page already holds elements of
+ * `tag`: defining upgrades them at once (constructor, shadow root and styles, the first read
+ * of the session), and the four widgets of the seed page, upgraded in the task that ran the
+ * bundle, made the longest task of its load (90-240 ms at 4x CPU throttling). A tag no
+ * element uses yet is defined at once.
+ */
+export function defineInTurn(tag: string, element: CustomElementConstructor): void {
+  const define = () => customElements.define(tag, element);
+  if (document.querySelector(tag)) lastDefinition = lastDefinition.then(nextTask).then(define);
+  else define();
+}
