@@ -191,9 +191,9 @@ export class ParticleApiUserTable extends LitElement {
 
   /** Puts focus back on a row's button, e.g. after the dialog or the editor closes. */
   focusRow(username: string, which: 'edit' | 'delete'): void {
-    const row = [
-      ...(this.renderRoot.querySelectorAll<HTMLElement>('tr[data-username]') ?? []),
-    ].find((r) => r.dataset.username === username);
+    const row = [...this.renderRoot.querySelectorAll<HTMLElement>('tr[data-username]')].find(
+      (r) => r.dataset.username === username,
+    );
     row?.querySelector<HTMLButtonElement>(`button[data-action=${which}]`)?.focus();
   }
 

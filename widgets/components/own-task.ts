@@ -107,6 +107,9 @@ let lastDefinition: Promise<void> = Promise.resolve();
  */
 export function defineInTurn(tag: string, element: CustomElementConstructor): void {
   const define = () => customElements.define(tag, element);
-  if (document.querySelector(tag)) lastDefinition = lastDefinition.then(nextTask).then(define);
+  // No document where the elements are only declared (Lit's DOM shim in Node, for SSR and the
+  // elements manifest's test): nothing to upgrade there.
+  if (globalThis.document?.querySelector(tag))
+    lastDefinition = lastDefinition.then(nextTask).then(define);
   else define();
 }
