@@ -129,6 +129,21 @@ export function runWidgetBaseTests(name: string, options: WidgetBaseOptions): vo
       );
     });
 
+    it('shows it is busy before the request goes out: the click’s own task only renders that', async () => {
+      let el: LitElement | undefined;
+      let busyWhenSent: boolean | undefined;
+      const api = answering(() => {
+        busyWhenSent = submit(el!).disabled;
+        return new Promise<FakeResponse>(() => {}); // no answer: the request stays in flight
+      });
+      el = await options.setup();
+      await options.fill(rootOf(el));
+      submit(el).click();
+      expect(api.callsTo(options.route), 'sent in the click’s own task').to.have.length(0);
+      await waitUntil(() => api.callsTo(options.route).length === 1, 'no request was sent');
+      expect(busyWhenSent, 'the button was still enabled when the request left').to.equal(true);
+    });
+
     for (const [what, answer, says] of ERRORS) {
       it(`says so on ${what} and keeps the input`, async () => {
         answering(answer);

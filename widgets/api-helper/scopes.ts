@@ -163,13 +163,3 @@ export const SCOPE_GROUPS: readonly ScopeGroup[] = [
 export const ALL_SCOPES: readonly string[] = SCOPE_GROUPS.flatMap((g) =>
   g.scopes.map((s) => s.name),
 );
-
-const byName = new Map(SCOPE_GROUPS.flatMap((g) => g.scopes.map((s) => [s.name, s] as const)));
-
-export function isKnownScope(name: string): boolean {
-  return byName.has(name);
-}
-
-export function describeScope(name: string): string | undefined {
-  return byName.get(name)?.description;
-}

@@ -7,6 +7,7 @@ import type { ApiClient } from '../api-helper/client.js';
 import { toCurl } from '../api-helper/snippets.js';
 import type { ApiUserCredentials, Target, TeamMember } from '../api-helper/types.js';
 import { ExchangeRecorder } from '../components/exchange-recorder.js';
+import { nextTask } from '../components/own-task.js';
 import { customElement, property, state } from '../decorators.js';
 import { ParticleApiUsersChangedEvent } from '../events.js';
 import base from '../styles/base.styles.js';
@@ -66,17 +67,20 @@ export class ParticleApiUserEditor extends LitElement {
     task: async (
       [api, target, username, scopes]: [ApiClient, Target, string, string[]],
       { signal },
-    ) => ({
-      credentials: await updateApiUser(
-        api,
+    ) => {
+      await nextTask(); // the click's task renders the busy state only (see RequestController.run)
+      return {
+        credentials: await updateApiUser(
+          api,
+          target,
+          username,
+          { scopes },
+          { signal, onExchange: this.#calls.start() },
+        ),
+        command: toCurl(api.baseUrl, updateApiUserRequest(target, username, { scopes })),
         target,
-        username,
-        { scopes },
-        { signal, onExchange: this.#calls.start() },
-      ),
-      command: toCurl(api.baseUrl, updateApiUserRequest(target, username, { scopes })),
-      target,
-    }),
+      };
+    },
     onComplete: async ({ credentials, command, target }) => {
       this.result = { credentials, command };
       const name = this.member ? memberName(this.member) : '';

@@ -42,10 +42,8 @@ export abstract class ApiUserWidget extends LitElement {
   @state() status: Status = { text: '' };
 
   // Getters, not @query: this class is in every page's first load, the decorator is not.
-  get picker(): ParticleTargetPicker | undefined {
-    return (
-      this.renderRoot?.querySelector<ParticleTargetPicker>('particle-target-picker') ?? undefined
-    );
+  get picker(): ParticleTargetPicker | null | undefined {
+    return this.renderRoot?.querySelector<ParticleTargetPicker>('particle-target-picker');
   }
 
   private get statusElement(): HTMLElement | null | undefined {

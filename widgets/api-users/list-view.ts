@@ -47,7 +47,7 @@ export class ApiUserListView implements ReactiveController {
       task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => {
         // Quiet reloads (after a change elsewhere) keep the pane on the reader's own last call.
         const onExchange = this.#request.quiet ? undefined : this.#calls.start();
-        await nextTask(); // the click's task renders the busy state only, as in RequestController
+        await nextTask(); // the click's task renders the busy state only (see RequestController.run)
         return {
           target,
           label,
@@ -72,6 +72,7 @@ export class ApiUserListView implements ReactiveController {
     this.#delete = new Task(host, {
       autoRun: false,
       task: async ([target, member]: [Target, TeamMember], { signal }) => {
+        await nextTask(); // as for the list above
         await deleteApiUser(this.#host.session.api, target, member.username, {
           signal,
           onExchange: this.#calls.start(),

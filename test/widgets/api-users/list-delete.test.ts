@@ -83,10 +83,14 @@ describe('<particle-api-user-list> deleting an API user', () => {
     await until(() => api.callsTo(TEAM).length === 2);
   });
 
-  it('lets no row act while a delete runs, and every row again once it is done', async () => {
+  it('lets no row act while a delete runs, from before it is sent, and every row again once it is done', async () => {
     let answer!: (response: FakeResponse) => void;
-    routes({
-      [DELETE]: () => new Promise((done) => (answer = done)),
+    let busyWhenSent: boolean | undefined;
+    const api = routes({
+      [DELETE]: () => {
+        busyWhenSent = buttons().every((b) => b.disabled);
+        return new Promise((done) => (answer = done));
+      },
       [TEAM]: [
         { body: { ok: true, team: defaultTeam() } },
         { body: { ok: true, team: defaultTeam().slice(0, 2).concat(defaultTeam()[3]!) } },
@@ -99,7 +103,10 @@ describe('<particle-api-user-list> deleting an API user', () => {
     rowButton(el, 'Delete Backend').click();
     await dialog(el).updateComplete;
     dialog(el).shadowRoot!.querySelector<HTMLButtonElement>('[part=confirm]')!.click();
-    await until(() => buttons().every((b) => b.disabled), 'rows still act during the delete');
+    expect(api.callsTo(DELETE), 'sent in the click’s own task').to.have.length(0);
+    await until(() => api.callsTo(DELETE).length === 1, 'no delete was sent');
+    expect(busyWhenSent, 'rows could still act when the delete left').to.equal(true);
+    expect(buttons().every((b) => b.disabled)).to.equal(true);
     expect(buttons()).to.have.length(4);
     answer({ body: { ok: true } });
     await until(() => status(el).textContent?.includes('Deleted API user “Backend”'));

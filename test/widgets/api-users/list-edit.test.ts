@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
+import type { ParticleApiUserEditor } from '../../../widgets/api-users/api-user-editor.js';
 import { ParticleApiUserCreatedEvent } from '../../../widgets/events.js';
+import type { FakeResponse } from '../../helpers/fake-fetch.js';
 import {
   editorButton,
   list,
@@ -108,6 +110,28 @@ describe('<particle-api-user-list> editing scopes', () => {
     );
     await until(() => api.callsTo(TEAM).length === 2, 'table did not reload');
     await until(() => rows(el)[0]?.textContent?.includes('events:get'));
+  });
+
+  it('shows the save as busy before its request goes out', async () => {
+    let saveDisabledWhenSent: boolean | undefined;
+    let editor: ParticleApiUserEditor | undefined;
+    const api = routes({
+      [PUT]: () => {
+        saveDisabledWhenSent = editorButton(editor!, 'Save scopes').disabled;
+        return new Promise<FakeResponse>(() => {}); // no answer: the save stays in flight
+      },
+    });
+    const el = await listWidget();
+    await list(el);
+    editor = await openEditor(el);
+    scopeBox(editor, 'events:get').click();
+    await editor.updateComplete;
+    editor.shadowRoot!.querySelector('form')!.requestSubmit();
+    expect(api.callsTo(PUT), 'sent in the submit’s own task').to.have.length(0);
+    await until(() => api.callsTo(PUT).length === 1, 'no save was sent');
+    expect(saveDisabledWhenSent, 'Save scopes was still enabled when the request left').to.equal(
+      true,
+    );
   });
 
   it('a failed save is said beside the buttons and takes the focus', async () => {
