@@ -127,6 +127,21 @@ const deepCount = async (page: Page, path: string[], selector: string, count: nu
 
 type Figures = Record<string, number>;
 
+/**
+ * An interaction's rows: how long the reader waited (when `waited` names the wait), its longest
+ * task and its main-thread time.
+ */
+function record(
+  figures: Figures,
+  what: string,
+  result: Awaited<ReturnType<typeof interaction>>,
+  waited?: string,
+): void {
+  if (waited) figures[`${what}: ${waited} (ms)`] = result.wait;
+  figures[`${what}: longest task (ms)`] = result.longest;
+  figures[`${what}: main-thread time (ms)`] = result.busy;
+}
+
 /** A reference row, not a target: the page's own load with no script of ours. */
 const PAGE_ALONE = 'Load, the page alone (no script): longest task (ms)';
 
@@ -202,9 +217,7 @@ async function onePass(
     () => deepCount(page, [LIST, 'particle-target-picker'], 'input[type=radio]', 1),
     as('Login'),
   );
-  figures['Login: until the API-user forms show (ms)'] = login.wait;
-  figures['Login: longest task (ms)'] = login.longest;
-  figures['Login: main-thread time (ms)'] = login.busy;
+  record(figures, 'Login', login, 'until the API-user forms show');
 
   await chooseTarget(page, LIST, { kind: 'product', id: String(PRODUCT) });
   await quiet();
@@ -217,9 +230,7 @@ async function onePass(
     },
     as(`List ${API_USERS} API users`),
   );
-  figures[`List ${API_USERS} API users: until shown (ms)`] = list.wait;
-  figures[`List ${API_USERS} API users: longest task (ms)`] = list.longest;
-  figures[`List ${API_USERS} API users: main-thread time (ms)`] = list.busy;
+  record(figures, `List ${API_USERS} API users`, list, 'until shown');
 
   const edit = await page.$(`${LIST} >>> particle-api-user-table >>> button[data-action=edit]`);
   const editor = await interaction(
@@ -235,9 +246,7 @@ async function onePass(
     },
     as('Open Edit scopes'),
   );
-  figures['Open Edit scopes: until shown (ms)'] = editor.wait;
-  figures['Open Edit scopes: longest task (ms)'] = editor.longest;
-  figures['Open Edit scopes: main-thread time (ms)'] = editor.busy;
+  record(figures, 'Open Edit scopes', editor, 'until shown');
 
   const filter = await page.$(`${LIST} >>> particle-scope-picker >>> input[part=filter]`);
   await filter!.focus();
@@ -250,8 +259,7 @@ async function onePass(
     },
     as('Type in Filter scopes'),
   );
-  figures['Type "devices" in Filter scopes: longest task (ms)'] = typing.longest;
-  figures['Type "devices" in Filter scopes: main-thread time (ms)'] = typing.busy;
+  record(figures, 'Type "devices" in Filter scopes', typing);
   await context.close();
   return figures;
 }

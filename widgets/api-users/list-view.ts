@@ -46,6 +46,7 @@ export class ApiUserListView implements ReactiveController {
       autoRun: false,
       task: async ([target, label]: [Target, string], { signal }): Promise<Listing> => {
         // Quiet reloads (after a change elsewhere) keep the pane on the reader's own last call.
+        // Read before the yield below: a reload asked for meanwhile replaces `#request`.
         const onExchange = this.#request.quiet ? undefined : this.#calls.start();
         await nextTask(); // the click's task renders the busy state only (see RequestController.run)
         return {
