@@ -18,6 +18,7 @@ import { buildSite, launchBrowser, serveSite } from '../test/e2e/harness.js';
 import { DEMO } from '../test/e2e/widget-stack.js';
 import { startTracing } from './runtime-trace.js';
 import { type BenchRow, summarize } from './table.js';
+import { type ThrottleFactors, throttleFactors } from './throttle-check.js';
 
 const SEED_PATH = '/reference/cloud-apis/access-tokens/';
 const PRODUCT = 5001;
@@ -290,29 +291,46 @@ export async function runtimeBench(
   const browser = await launchBrowser();
   try {
     const passes = sites.map((): Figures[] => []);
+    const throttling: ThrottleFactors[] = [];
     for (let i = 0; i < runs; i++) {
       for (const [s, site] of sites.entries()) {
         passes[s]!.push(await onePass(browser, `${site.served.url}${SEED_PATH}`, trace));
       }
+      if (CPU_SLOWDOWN !== 1) throttling.push(await throttleFactors(browser, CPU_SLOWDOWN));
     }
-    return sites.flatMap((site, s) =>
-      Object.keys(passes[s]![0]!).map((measure) =>
-        summarize({
-          group: `Browser at ${CPU_SLOWDOWN}× CPU throttling${against ? `, ${site.name}` : ''}`,
-          measure,
-          values: passes[s]!.map((figures) => figures[measure]!),
-          unit: 'ms',
-          target:
-            measure.includes('longest task') && measure !== PAGE_ALONE
-              ? LONG_TASK_TARGET
-              : undefined,
-          zeroMeans: `< ${LONG_TASK_TARGET}`,
-        }),
-      ),
-    );
+    return [...pageRows(sites, passes, against), ...throttlingRows(throttling)];
   } finally {
     await browser.close();
     await Promise.all(sites.map((site) => site.served.close()));
     await emulator.close();
   }
+}
+
+/** Each measure of the passes over the seed page, a group of rows per site. */
+function pageRows(sites: { name: string }[], passes: Figures[][], against?: string): BenchRow[] {
+  return sites.flatMap((site, s) =>
+    Object.keys(passes[s]![0]!).map((measure) =>
+      summarize({
+        group: `Browser at ${CPU_SLOWDOWN}× CPU throttling${against ? `, ${site.name}` : ''}`,
+        measure,
+        values: passes[s]!.map((figures) => figures[measure]!),
+        unit: 'ms',
+        target:
+          measure.includes('longest task') && measure !== PAGE_ALONE ? LONG_TASK_TARGET : undefined,
+        zeroMeans: `< ${LONG_TASK_TARGET}`,
+      }),
+    ),
+  );
+}
+
+/** What the rate means on this machine (see throttle-check.ts): references, not targets. */
+function throttlingRows(checks: ThrottleFactors[]): BenchRow[] {
+  if (checks.length === 0) return [];
+  const group = `Chromium's ${CPU_SLOWDOWN}× throttling, this machine`;
+  const row = (measure: string, of: keyof ThrottleFactors) =>
+    summarize({ group, measure, values: checks.map((check) => check[of]), unit: '×' });
+  return [
+    row('A fixed script: slowed by', 'script'),
+    row('A fixed DOM build and its layout: slowed by', 'rendering'),
+  ];
 }

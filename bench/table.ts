@@ -28,7 +28,8 @@ export function summarize(options: {
   group: string;
   measure: string;
   values: number[];
-  unit: 'ms' | 'KB' | '';
+  /** `×`: a factor, shown to one decimal. */
+  unit: 'ms' | 'KB' | '×' | '';
   target?: number;
   /** How to show 0 (e.g. "< 50" for long tasks, which the browser reports only above 50 ms). */
   zeroMeans?: string;
@@ -37,6 +38,7 @@ export function summarize(options: {
   const show = (value: number) => {
     if (value === 0 && zeroMeans) return zeroMeans;
     if (unit === 'KB') return kb(value);
+    if (unit === '×') return `${value.toFixed(1)}×`;
     return `${Math.round(value)}${unit ? ` ${unit}` : ''}`;
   };
   // A 0 stands for "below the threshold", not a number to average: of an even count, the
