@@ -1,11 +1,12 @@
 /**
  * How much Chromium's CPU throttling slows this machine's main thread, for script and for
  * rendering: the bench's "4×" is Chromium's rate, and the two differ. The throttle suspends the
- * renderer's main thread in short slices; a loop of arithmetic comes back to registers, while
- * building and laying out DOM comes back to caches the other threads and processes have used
- * meanwhile. On the 2-core machine of issue 11, a fixed script ran 4.0× slower at rate 4 and a
- * fixed DOM build with its layout 5.1–5.4× slower, so a rendering task of 50 ms at "4×" is one
- * of about 9.5 ms unthrottled there. These rows make the figures of another machine comparable.
+ * renderer's main thread in short slices. A loop of arithmetic slows by the rate; building and
+ * laying out DOM slows by more (probably because its data has left the CPU's caches by the time
+ * the thread resumes). On the 2-core machine of issue 11, a fixed script ran 4.0× slower at
+ * rate 4 and a fixed DOM build with its layout 5.1–5.4× slower, so a rendering task of 50 ms at
+ * "4×" is one of about 9.5 ms unthrottled there. These rows make the figures of another machine
+ * comparable.
  */
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 
